@@ -1,0 +1,62 @@
+package io.seamless.command.dispatch;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How commands travel: audit metadata onto events, event ids back to the caller, and retries
+ * of optimistic-concurrency conflicts. Two nodes appending to one aggregate are not serialised
+ * by the JVM; the event store's unique (aggregate, sequence) key refuses the second writer and
+ * the gateway retries it against the fresh state.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DispatchConfiguration {
+
+    @Bean
+    CorrelationDataProvider auditCorrelationDataProvider() {
+        return new AuditCorrelationDataProvider();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "seamless-command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    RetryScheduler concurrencyRetryScheduler(ScheduledExecutorService commandRetryExecutor,
+                                             @Value("${seamless.command.max-retries:8}") int maxRetries) {
+        return ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryExecutor(commandRetryExecutor)
+                .backoffFactor(5)
+                .maxRetryCount(maxRetries)
+                .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                .build();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler concurrencyRetryScheduler, EventStore eventStore) {
+        eventStore.registerDispatchInterceptor(RecordedEvents.eventInterceptor());
+        commandBus.registerHandlerInterceptor(RecordedEvents.commandInterceptor());
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(concurrencyRetryScheduler).build();
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(CommandGateway commandGateway) {
+        return new CommandDispatcher(commandGateway);
+    }
+}

@@ -1,0 +1,112 @@
+package io.seamless.command.eventstore;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.DatabaseMetaData;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * The relational event store: its schema (Flyway, own history table) and the JSON form of
+ * stored events and snapshots.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    /** Migrates at bean creation, before Axon's processors start (they start with the context's lifecycle). */
+    @Bean(initMethod = "migrate")
+    Flyway commandSideFlyway(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .table("flyway_command_history")
+                .locations("classpath:db/command/" + vendor(dataSource))
+                .baselineOnMigrate(true)
+                .load();
+    }
+
+    /** Axon's defaults are CamelCase table names; the migrations use snake_case, as PostgreSQL users expect. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setTokenTypeColumn("token_type")
+                .build();
+    }
+
+    /**
+     * One JSON form for everything Axon stores. Fields, not getters, so that an aggregate
+     * snapshot is its exact state; unknown properties are tolerated so that an event written by
+     * a newer node can still be read by an older one. The mapper is private to Axon: the REST
+     * API keeps Spring Boot's own.
+     */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jsonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jsonSerializer();
+    }
+
+    /** Spring Boot's {vendor} placeholder is not plain Flyway's: resolve it from the database itself. */
+    static String vendor(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return DatabaseDriver.fromProductName(product).getId();
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database the event store is on", e);
+        }
+    }
+
+    private static Serializer jsonSerializer() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+    }
+}

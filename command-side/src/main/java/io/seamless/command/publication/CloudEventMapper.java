@@ -1,0 +1,77 @@
+package io.seamless.command.publication;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.seamless.command.dispatch.AuditMetadata;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * Turns a stored domain event into its public form: a CloudEvent (binary mode on Kafka) with the
+ * attributes and extensions of docs/event-catalogue.md, keyed by the aggregate id.
+ */
+public class CloudEventMapper {
+
+    private static final URI SOURCE = URI.create("/seamless/command");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    /** Empty for an event that has no public form (none today; kept explicit for internal events). */
+    public Optional<ProducerRecord<String, CloudEvent>> toRecord(EventMessage<?> event) {
+        if (!(event instanceof DomainEventMessage<?> domainEvent)) {
+            return Optional.empty();
+        }
+        return PublicEventCatalog.entryFor(event.getPayloadType())
+                .map(entry -> new ProducerRecord<>(entry.type().topic(), domainEvent.getAggregateIdentifier(),
+                        toCloudEvent(domainEvent, entry)));
+    }
+
+    CloudEvent toCloudEvent(DomainEventMessage<?> event, PublicEventCatalog.Entry entry) {
+        MetaData meta = event.getMetaData();
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.getIdentifier())
+                .withSource(SOURCE)
+                .withType(entry.type().ceType())
+                .withSubject(event.getAggregateIdentifier())
+                .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withDataSchema(URI.create(entry.type().dataschema()))
+                .withDataContentType("application/json")
+                .withData(json(entry.data().apply(event.getPayload())))
+                .withExtension("sequence", event.getSequenceNumber())
+                .withExtension("actor", text(meta, AuditMetadata.ACTOR, "system"));
+        optional(builder, "reason", meta.get(AuditMetadata.REASON));
+        optional(builder, "ticket", meta.get(AuditMetadata.TICKET));
+        optional(builder, "correlationid", meta.get(AuditMetadata.CORRELATION_ID));
+        optional(builder, "causationid", meta.get(AuditMetadata.CAUSATION_ID));
+        return builder.build();
+    }
+
+    private static void optional(CloudEventBuilder builder, String name, Object value) {
+        if (value != null) {
+            builder.withExtension(name, value.toString());
+        }
+    }
+
+    private static String text(MetaData meta, String key, String fallback) {
+        Object value = meta.get(key);
+        return value == null ? fallback : value.toString();
+    }
+
+    private static byte[] json(Object data) {
+        try {
+            return JSON.writeValueAsBytes(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write public event data of " + data.getClass().getName(), e);
+        }
+    }
+}

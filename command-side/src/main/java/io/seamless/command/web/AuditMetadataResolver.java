@@ -1,0 +1,56 @@
+package io.seamless.command.web;
+
+import io.seamless.command.dispatch.AuditMetadata;
+import java.security.Principal;
+import java.util.UUID;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Builds the {@link AuditMetadata} of a write from its request: the authenticated subject (or
+ * {@code anonymous} until authentication is configured), the reason and ticket headers, and
+ * the correlation id (the caller's, or a new one that is echoed back).
+ */
+class AuditMetadataResolver implements HandlerMethodArgumentResolver {
+
+    static final String REASON_HEADER = "X-Seamless-Reason";
+    static final String TICKET_HEADER = "X-Seamless-Ticket";
+    static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final int MAX_HEADER = 1024;
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return AuditMetadata.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public AuditMetadata resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                         NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        Principal principal = request.getUserPrincipal();
+        String actor = principal == null ? "anonymous" : principal.getName();
+        String correlationId = header(request, CORRELATION_HEADER);
+        return new AuditMetadata(actor, header(request, REASON_HEADER), header(request, TICKET_HEADER),
+                correlationId == null ? UUID.randomUUID().toString() : correlationId);
+    }
+
+    private static String header(NativeWebRequest request, String name) {
+        String value = request.getHeader(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_HEADER) {
+            throw new IllegalHeaderException(name + " is longer than " + MAX_HEADER + " characters");
+        }
+        return value.strip();
+    }
+
+    /** A header the API cannot accept: answered as a 400 problem. */
+    static class IllegalHeaderException extends RuntimeException {
+        IllegalHeaderException(String message) {
+            super(message);
+        }
+    }
+}
