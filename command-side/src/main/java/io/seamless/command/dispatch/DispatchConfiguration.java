@@ -5,11 +5,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,12 +37,10 @@ public class DispatchConfiguration {
 
     @Bean
     RetryScheduler concurrencyRetryScheduler(ScheduledExecutorService commandRetryExecutor,
-                                             @Value("${seamless.command.max-retries:8}") int maxRetries) {
-        return ExponentialBackOffIntervalRetryScheduler.builder()
+                                             @Value("${seamless.command.max-retries:30}") int maxRetries) {
+        return ConcurrencyRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
-                .backoffFactor(5)
                 .maxRetryCount(maxRetries)
-                .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
                 .build();
     }
 
