@@ -37,7 +37,10 @@ public class EventStoreConfiguration {
                 .dataSource(dataSource)
                 .table("flyway_command_history")
                 .locations("classpath:db/command/" + vendor(dataSource))
+                // Other modules share the schema: a non-empty schema is normal, and a baseline at 0
+                // (not Flyway's default 1) still applies our V1.
                 .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
     }
 

@@ -1,0 +1,17 @@
+package io.seamless.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The one runnable: every role ({@code command}, {@code projections}, {@code reactors}) in one
+ * process by default, with embedded infrastructure when nothing else is configured (Kafka broker,
+ * H2 event store under {@code ./data}). Select roles with {@code seamless.roles}.
+ */
+@SpringBootApplication(scanBasePackages = "io.seamless")
+public class SeamlessServer {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SeamlessServer.class, args);
+    }
+}
