@@ -38,7 +38,7 @@ public class PublicationConfiguration {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 10_000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis() / 2, 10_000),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
         return new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
     }
