@@ -1,0 +1,30 @@
+-- IP pool read model, folded from the topic seamless.events.ippool. Rebuildable from offset 0:
+-- no column holds anything that is not derived from the events (updated_at is the event's ce_time).
+-- Strings are TEXT so that no well-formed event can fail on a column length and block the stream.
+
+CREATE TABLE ip_pool_view (
+    name          TEXT        NOT NULL,
+    cidr          TEXT        NOT NULL,
+    gateway       TEXT        NOT NULL,
+    excluded      TEXT        NOT NULL,
+    vlan          INTEGER,
+    cni_mode      TEXT        NOT NULL,
+    network       TEXT        NOT NULL,
+    capacity      BIGINT      NOT NULL,
+    allocated     BIGINT      NOT NULL,
+    deleted       BOOLEAN     NOT NULL,
+    last_sequence BIGINT      NOT NULL,
+    updated_at    TIMESTAMPTZ NOT NULL,
+    CONSTRAINT ip_pool_view_pk PRIMARY KEY (name)
+);
+
+CREATE TABLE ip_allocation_view (
+    pool     TEXT   NOT NULL,
+    unit     TEXT   NOT NULL,
+    address  TEXT   NOT NULL,
+    kind     TEXT   NOT NULL,
+    sequence BIGINT NOT NULL,
+    CONSTRAINT ip_allocation_view_pk PRIMARY KEY (pool, unit),
+    CONSTRAINT ip_allocation_view_address_uk UNIQUE (pool, address),
+    CONSTRAINT ip_allocation_view_kind_ck CHECK (kind IN ('allocated', 'reserved'))
+);
