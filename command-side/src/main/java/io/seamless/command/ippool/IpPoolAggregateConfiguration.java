@@ -2,12 +2,19 @@ package io.seamless.command.ippool;
 
 import io.seamless.command.ConditionalOnCommandRole;
 import io.seamless.domain.ippool.IpPool;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,14 +35,40 @@ public class IpPoolAggregateConfiguration {
         return new WeakReferenceCache();
     }
 
+    /** Snapshots are written off the command path: a large pool's snapshot takes milliseconds to serialize. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService ipPoolSnapshotExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "seamless-ippool-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
-    ConfigurerModule ipPoolAggregate(Cache ipPoolCache,
+    ConfigurerModule ipPoolAggregate(Cache ipPoolCache, ExecutorService ipPoolSnapshotExecutor,
                                      @Value("${seamless.ippool.snapshot-threshold:250}") int snapshotThreshold) {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(IpPool.class)
                         .configureCache(config -> ipPoolCache)
-                        .configureSnapshotTrigger(config ->
-                                new EventCountSnapshotTriggerDefinition(config.snapshotter(), snapshotThreshold)));
+                        .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
+                                snapshotter(config, ipPoolSnapshotExecutor), snapshotThreshold)));
+    }
+
+    /**
+     * The Spring snapshotter only knows aggregates declared with Spring's {@code @Aggregate}; the
+     * domain carries no Spring annotation, so IpPool gets a snapshotter of its own.
+     */
+    private static Snapshotter snapshotter(org.axonframework.config.Configuration config, Executor executor) {
+        return AggregateSnapshotter.builder()
+                .eventStore(config.eventStore())
+                .executor(executor)
+                .transactionManager(config.getComponent(TransactionManager.class))
+                .aggregateFactories(new GenericAggregateFactory<>(IpPool.class))
+                .repositoryProvider(config::repository)
+                .parameterResolverFactory(config.parameterResolverFactory())
+                .handlerDefinition(config.handlerDefinition(IpPool.class))
+                .build();
     }
 
     @Bean
