@@ -13,6 +13,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -42,6 +43,30 @@ public class EventStoreConfiguration {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
+    }
+
+    /**
+     * Axon's update checker calls an outside host at start. A control plane in a bank's network
+     * must not phone home, so it is off, whatever the environment says.
+     */
+    @Bean
+    UsagePropertyProvider usagePropertyProvider() {
+        return new UsagePropertyProvider() {
+            @Override
+            public Boolean getDisabled() {
+                return true;
+            }
+
+            @Override
+            public String getUrl() {
+                return null;
+            }
+
+            @Override
+            public int priority() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     @Bean

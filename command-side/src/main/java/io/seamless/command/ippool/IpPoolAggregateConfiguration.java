@@ -5,7 +5,6 @@ import io.seamless.domain.ippool.IpPool;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
@@ -71,11 +70,10 @@ public class IpPoolAggregateConfiguration {
                 .build();
     }
 
+    /** Axon registers handler interceptor beans on the command bus itself, after its transaction interceptor. */
     @Bean
-    IpPoolRegistry ipPoolRegistry(JdbcClient jdbc, CommandBus commandBus) {
-        IpPoolRegistry registry = new IpPoolRegistry(jdbc);
-        commandBus.registerHandlerInterceptor(registry);
-        return registry;
+    IpPoolRegistry ipPoolRegistry(JdbcClient jdbc) {
+        return new IpPoolRegistry(jdbc);
     }
 
     @Bean

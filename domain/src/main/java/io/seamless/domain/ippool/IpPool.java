@@ -5,8 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.seamless.domain.common.DomainException;
-import java.util.HashMap;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -14,7 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * A range of IPv4 addresses handed out to units. Invariants are checked in the command handlers
  * before anything is applied; event sourcing handlers only assign. The state is compact on
- * purpose (one bitmap + one map) so that a nearly full /16 loads fast from its snapshot.
+ * purpose (one bitmap + two dense arrays) so that a nearly full /16 loads fast from its snapshot.
  */
 public class IpPool {
 
@@ -23,7 +21,7 @@ public class IpPool {
     private Cidr cidr;
     /** Set for every address that may not be handed out now: blocked or held by a unit. */
     private AddressBitmap used;
-    private Map<String, Integer> offsetByUnit;
+    private UnitTable units;
 
     protected IpPool() {
         // for Axon and the snapshot serializer
@@ -41,7 +39,7 @@ public class IpPool {
 
     @CommandHandler
     public AddressAssignment handle(AllocateAddress command) {
-        Integer held = offsetByUnit.get(command.unit());
+        Integer held = units.offsetOf(command.unit());
         if (held != null) {
             return assignment(command.unit(), held);
         }
@@ -57,7 +55,7 @@ public class IpPool {
     @CommandHandler
     public AddressAssignment handle(ReserveAddress command) {
         int wanted = offsetInPool(command.address());
-        Integer held = offsetByUnit.get(command.unit());
+        Integer held = units.offsetOf(command.unit());
         if (held != null && held == wanted) {
             return assignment(command.unit(), held);
         }
@@ -74,7 +72,7 @@ public class IpPool {
 
     @CommandHandler
     public AddressAssignment handle(ReleaseAddress command) {
-        Integer held = offsetByUnit.get(command.unit());
+        Integer held = units.offsetOf(command.unit());
         if (held == null) {
             return new AddressAssignment(name, command.unit(), null, getVersion());
         }
@@ -85,9 +83,9 @@ public class IpPool {
 
     @CommandHandler
     public long handle(DeleteIpPool command) {
-        if (!offsetByUnit.isEmpty()) {
+        if (!units.isEmpty()) {
             throw new DomainException(IpPoolError.IP_POOL_HAS_ALLOCATIONS, "IP pool '" + name + "' still has "
-                    + offsetByUnit.size() + " allocation(s); release them first");
+                    + units.size() + " allocation(s); release them first");
         }
         apply(new IpPoolDeleted(name));
         return getVersion();
@@ -99,7 +97,7 @@ public class IpPool {
         PoolLayout layout = PoolLayout.of(event.cidr(), event.gateway(), event.excluded());
         cidr = layout.cidr();
         used = layout.blocked();
-        offsetByUnit = new HashMap<>();
+        units = new UnitTable();
     }
 
     @EventSourcingHandler
@@ -114,7 +112,7 @@ public class IpPool {
 
     @EventSourcingHandler
     void on(AddressReleased event) {
-        used.clear(offsetByUnit.remove(event.unit()));
+        used.clear(units.remove(event.unit()));
     }
 
     @EventSourcingHandler
@@ -125,7 +123,7 @@ public class IpPool {
     private void hold(String unit, String address) {
         int offset = cidr.offsetOf(Ipv4.parse(address));
         used.set(offset);
-        offsetByUnit.put(unit, offset);
+        units.put(unit, offset);
     }
 
     private AddressAssignment assignment(String unit, int offset) {
@@ -143,11 +141,9 @@ public class IpPool {
 
     /** Only on the refusal path: find out whether the address is held or never assignable. */
     private DomainException notFree(String address, int offset) {
-        return offsetByUnit.entrySet().stream()
-                .filter(entry -> entry.getValue() == offset)
-                .findFirst()
-                .map(entry -> new DomainException(IpPoolError.ADDRESS_IN_USE, address + " in IP pool '" + name
-                        + "' is held by unit '" + entry.getKey() + "'"))
+        return units.holderOf(offset)
+                .map(holder -> new DomainException(IpPoolError.ADDRESS_IN_USE, address + " in IP pool '" + name
+                        + "' is held by unit '" + holder + "'"))
                 .orElseGet(() -> new DomainException(IpPoolError.ADDRESS_NOT_ASSIGNABLE, address + " in IP pool '" + name
                         + "' is the network, broadcast or gateway address, or excluded"));
     }

@@ -66,9 +66,10 @@ public class IpPoolRepository {
 
     /** Records the allocation unless the unit or the address is already taken in the view. */
     boolean insertAllocation(AddressEvent allocation, String kind, long sequence) {
+        // Two lookups, one per unique key: an OR across both keys makes H2 scan the pool's rows.
         int taken = jdbc.sql("""
-                SELECT COUNT(*) FROM ip_allocation_view
-                WHERE pool = :pool AND (unit = :unit OR address = :address)""")
+                SELECT (SELECT COUNT(*) FROM ip_allocation_view WHERE pool = :pool AND unit = :unit)
+                     + (SELECT COUNT(*) FROM ip_allocation_view WHERE pool = :pool AND address = :address)""")
                 .params(allocationKey(allocation))
                 .query(Integer.class)
                 .single();
