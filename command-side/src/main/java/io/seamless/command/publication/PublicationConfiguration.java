@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.seamless.command.ConditionalOnCommandRole;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -18,6 +19,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Publication of every stored event to Kafka: an idempotent producer (acks=all), one tracking
@@ -28,10 +30,12 @@ import org.springframework.context.annotation.Configuration;
 public class PublicationConfiguration {
 
     @Bean(destroyMethod = "close")
-    Producer<String, CloudEvent> cloudEventProducer(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+    Producer<String, CloudEvent> cloudEventProducer(Environment environment,
                                                     @Value("${seamless.kafka.producer.timeout:30s}") Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(KafkaClientSettings.additional(environment, "producer"));
+        // Delivery guarantees are not negotiable: these win over any property.
+        config.putAll(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaClientSettings.bootstrapServers(environment),
                 ProducerConfig.CLIENT_ID_CONFIG, "seamless-event-publisher",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -39,7 +43,7 @@ public class PublicationConfiguration {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis() / 2, 10_000),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis()));
         return new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
     }
 
@@ -63,9 +67,11 @@ public class PublicationConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Admin kafkaAdmin(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "seamless-topic-provisioner"));
+    Admin kafkaAdmin(Environment environment) {
+        Map<String, Object> config = new HashMap<>(KafkaClientSettings.additional(environment, "admin"));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaClientSettings.bootstrapServers(environment));
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "seamless-topic-provisioner");
+        return Admin.create(config);
     }
 
     @Bean

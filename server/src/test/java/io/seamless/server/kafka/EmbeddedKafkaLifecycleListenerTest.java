@@ -62,8 +62,8 @@ class EmbeddedKafkaLifecycleListenerTest {
         return new SpringApplicationBuilder(configuration)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
-                .properties("seamless.data-dir=" + dataDir, "seamless.kafka.embedded.port=" + port)
-                .run();
+                // Arguments, not default properties: the server's application.yml outranks the latter.
+                .run("--seamless.data-dir=" + dataDir, "--seamless.kafka.embedded.port=" + port);
     }
 
     private static int freePort() throws IOException {
