@@ -1,0 +1,52 @@
+package io.seamless.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.HdrHistogram.Histogram;
+
+/** Runs one operation from N threads, each its own client, and records every latency. */
+final class ConcurrentDriver {
+
+    /** One client's operation number {@code i}; throws on any failure, which ends the benchmark. */
+    interface Operation {
+        void run(int client, int i) throws Exception;
+    }
+
+    private ConcurrentDriver() {
+    }
+
+    static Measurement drive(String name, int clients, int perClient, Operation operation) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CyclicBarrier start = new CyclicBarrier(clients + 1);
+        List<Future<Histogram>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            results.add(pool.submit(() -> runClient(client, perClient, operation, start)));
+        }
+        start.await();
+        long began = System.nanoTime();
+        Histogram all = Measurement.histogram();
+        for (Future<Histogram> result : results) {
+            all.add(result.get());
+        }
+        long elapsed = System.nanoTime() - began;
+        pool.shutdown();
+        return new Measurement(name, (long) clients * perClient, elapsed, all);
+    }
+
+    private static Histogram runClient(int client, int count, Operation operation, CyclicBarrier start)
+            throws Exception {
+        Histogram latencies = Measurement.histogram();
+        start.await();
+        for (int i = 0; i < count; i++) {
+            long began = System.nanoTime();
+            operation.run(client, i);
+            latencies.recordValue(System.nanoTime() - began);
+        }
+        return latencies;
+    }
+}

@@ -1,0 +1,41 @@
+package io.seamless.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A plain blocking HTTP/1.1 client (JDK HttpURLConnection, keep-alive): the lightest client the
+ * JDK has, so that the benchmark's own CPU use, on the same cores as the server, stays small.
+ */
+final class RestClient {
+
+    private final String baseUrl;
+
+    RestClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** POSTs a JSON body; answers the status, having read the whole response so the connection is reused. */
+    int postJson(String path, String json) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (in != null) {
+                in.readAllBytes();
+            }
+        }
+        return status;
+    }
+}
