@@ -114,6 +114,21 @@ class IpPoolCommandApiTest {
     }
 
     @Test
+    void echoesTheCallersCorrelationIdOrGivesANewOne() throws Exception {
+        createPool("corr-net", "10.32.0.0/24", "calico-a");
+        mvc.perform(post("/api/v1/ip-pools/corr-net/allocations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"unit\": \"u-1\"}").header("X-Correlation-Id", "deploy-42"))
+                .andExpect(header().string("X-Correlation-Id", "deploy-42"));
+        mvc.perform(post("/api/v1/ip-pools/corr-net/allocations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"unit\": \"u-2\"}").header("X-Correlation-Id", "bad id\twith spaces"))
+                .andExpect(header().string("X-Correlation-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")));
+        String stored = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'corr-net'"
+                + " AND sequence_number = 1").query((rs, row) -> new String(rs.getBytes(1),
+                java.nio.charset.StandardCharsets.UTF_8)).single();
+        assertThat(stored).contains("\"correlationId\":\"deploy-42\"");
+    }
+
+    @Test
     void exhaustionIsAConflictThatRecordsNothing() throws Exception {
         createPool("tiny-net", "10.60.0.0/30", "n1");
         postJson("/api/v1/ip-pools/tiny-net/allocations", "{\"unit\": \"u-0\"}").andExpect(status().isCreated());

@@ -12,13 +12,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Builds the {@link AuditMetadata} of a write from its request: the authenticated subject (or
  * {@code anonymous} until authentication is configured), the reason and ticket headers, and
- * the correlation id (the caller's, or a new one that is echoed back).
+ * the request's correlation id (see {@link CorrelationIdFilter}).
  */
 class AuditMetadataResolver implements HandlerMethodArgumentResolver {
 
     static final String REASON_HEADER = "X-Seamless-Reason";
     static final String TICKET_HEADER = "X-Seamless-Ticket";
-    static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final int MAX_HEADER = 1024;
 
     @Override
@@ -31,9 +30,9 @@ class AuditMetadataResolver implements HandlerMethodArgumentResolver {
                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Principal principal = request.getUserPrincipal();
         String actor = principal == null ? "anonymous" : principal.getName();
-        String correlationId = header(request, CORRELATION_HEADER);
+        Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
         return new AuditMetadata(actor, header(request, REASON_HEADER), header(request, TICKET_HEADER),
-                correlationId == null ? UUID.randomUUID().toString() : correlationId);
+                correlationId == null ? UUID.randomUUID().toString() : correlationId.toString());
     }
 
     private static String header(NativeWebRequest request, String name) {
