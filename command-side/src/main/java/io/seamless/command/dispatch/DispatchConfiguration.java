@@ -2,6 +2,7 @@ package io.seamless.command.dispatch;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -11,6 +12,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * How commands travel: audit metadata onto events, event ids back to the caller, and retries
@@ -28,11 +30,14 @@ public class DispatchConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "seamless-command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadScheduledExecutor(daemonThreads("seamless-command-retry-"));
+    }
+
+    /** Threads that never keep the JVM alive on their own. */
+    public static ThreadFactory daemonThreads(String namePrefix) {
+        CustomizableThreadFactory factory = new CustomizableThreadFactory(namePrefix);
+        factory.setDaemon(true);
+        return factory;
     }
 
     @Bean

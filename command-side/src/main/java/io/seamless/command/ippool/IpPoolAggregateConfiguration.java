@@ -1,6 +1,7 @@
 package io.seamless.command.ippool;
 
 import io.seamless.command.ConditionalOnCommandRole;
+import io.seamless.command.dispatch.DispatchConfiguration;
 import io.seamless.domain.ippool.IpPool;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -37,11 +38,7 @@ public class IpPoolAggregateConfiguration {
     /** Snapshots are written off the command path: a large pool's snapshot takes milliseconds to serialize. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService ipPoolSnapshotExecutor() {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "seamless-ippool-snapshotter");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadExecutor(DispatchConfiguration.daemonThreads("seamless-ippool-snapshotter-"));
     }
 
     @Bean
