@@ -5,8 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,17 +27,25 @@ final class BenchEnvironment implements AutoCloseable {
     static BenchEnvironment start() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         Path dataDir = Files.createTempDirectory("seamless-bench");
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--seamless.data-dir=" + dataDir,
-                "--seamless.kafka.embedded.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=16",
-                "--logging.level.root=WARN"));
-        // -DserverArgs="--a=b --c=d" adds or overrides server settings, e.g. to run one role only.
-        args.addAll(List.of(System.getProperty("serverArgs", "").split("\\s+")).stream()
-                .filter(arg -> !arg.isBlank()).toList());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("seamless.data-dir", dataDir.toString());
+        settings.put("seamless.kafka.embedded.port", "0");
+        settings.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.hikari.maximum-pool-size", "16");
+        settings.put("logging.level.root", "WARN");
+        // -DserverArgs="--a=b --c=d" adds or replaces server settings, e.g. to run one role only.
+        for (String arg : System.getProperty("serverArgs", "").split("\\s+")) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                settings.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         // Command-line arguments: they outrank the server's application.yml.
         ConfigurableApplicationContext server = new SpringApplicationBuilder(SeamlessServer.class)
-                .run(args.toArray(String[]::new));
+                .run(args);
         return new BenchEnvironment(postgres, server);
     }
 

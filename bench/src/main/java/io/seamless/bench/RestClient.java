@@ -26,7 +26,6 @@ final class RestClient {
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", "application/json");
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        connection.setFixedLengthStreamingMode(body.length);
         try (OutputStream out = connection.getOutputStream()) {
             out.write(body);
         }
