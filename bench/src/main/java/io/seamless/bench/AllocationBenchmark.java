@@ -44,7 +44,7 @@ public final class AllocationBenchmark {
         RestClient http = new RestClient(env.baseUrl());
         createPools(env, clients);
         // Long enough for the JIT to finish with the hot paths: until then C2 competes for the two cores.
-        drive(env, http, "warm-up", clients, Integer.getInteger("warmup", 1_000), client -> "pool-" + client);
+        drive(env, http, "warm-up", clients, Integer.getInteger("warmup", 3_000), client -> "pool-" + client);
         Measurement spread = drive(env, http, "REST allocations, 1 pool per client", clients, perClient,
                 client -> "pool-" + client);
         Measurement shared = drive(env, http, "REST allocations, all clients on 1 pool", clients, perClient / 2,
