@@ -34,10 +34,6 @@ final class PublicEventCatalog {
         return Optional.ofNullable(ENTRIES.get(domainEvent));
     }
 
-    static java.util.Collection<Entry> entries() {
-        return ENTRIES.values();
-    }
-
     /** Version 1 of these events has exactly the fields of the domain record. */
     private static Entry sameShape(String aggregate, String name) {
         return new Entry(new PublicEventType(aggregate, name, 1), Function.identity());

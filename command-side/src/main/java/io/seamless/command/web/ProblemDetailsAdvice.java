@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -81,7 +82,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        ProblemTypes type = e instanceof org.springframework.http.converter.HttpMessageNotReadableException
+        ProblemTypes type = e instanceof HttpMessageNotReadableException
                 ? ProblemTypes.MALFORMED_REQUEST
                 : BY_STATUS.getOrDefault(status.value(), ProblemTypes.INVALID_REQUEST);
         String detail = body instanceof ProblemDetail given && given.getDetail() != null ? given.getDetail() : type.title();

@@ -1,6 +1,7 @@
 package io.seamless.command.web;
 
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * The stable problem types of the API that are not a domain refusal. A type is a contract:
@@ -30,6 +31,6 @@ enum ProblemTypes {
     }
 
     URI type() {
-        return URI.create(BASE + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return URI.create(BASE + name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }
