@@ -1,5 +1,7 @@
 package io.seamless.command.dispatch;
 
+import io.seamless.command.audit.HashChain;
+import io.seamless.command.publication.CloudEventMapper;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -12,6 +14,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -50,8 +53,10 @@ public class DispatchConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler concurrencyRetryScheduler, EventStore eventStore) {
+    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler concurrencyRetryScheduler, EventStore eventStore,
+                                  JdbcClient jdbc) {
         eventStore.registerDispatchInterceptor(RecordedEvents.eventInterceptor());
+        eventStore.registerDispatchInterceptor(new HashChain(jdbc, new CloudEventMapper()));
         commandBus.registerHandlerInterceptor(RecordedEvents.commandInterceptor());
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(concurrencyRetryScheduler).build();
     }

@@ -36,6 +36,11 @@ public class CloudEventMapper {
                         toCloudEvent(domainEvent, entry)));
     }
 
+    /** The public form of a stored event, or empty when it has none. */
+    public Optional<CloudEvent> toCloudEvent(DomainEventMessage<?> event) {
+        return PublicEventCatalog.entryFor(event.getPayloadType()).map(entry -> toCloudEvent(event, entry));
+    }
+
     CloudEvent toCloudEvent(DomainEventMessage<?> event, PublicEventCatalog.Entry entry) {
         MetaData meta = event.getMetaData();
         CloudEventBuilder builder = CloudEventBuilder.v1()
@@ -53,6 +58,8 @@ public class CloudEventMapper {
         optional(builder, "ticket", meta.get(AuditMetadata.TICKET));
         optional(builder, "correlationid", meta.get(AuditMetadata.CORRELATION_ID));
         optional(builder, "causationid", meta.get(AuditMetadata.CAUSATION_ID));
+        optional(builder, "prevhash", meta.get("prevhash"));
+        optional(builder, "hash", meta.get("hash"));
         return builder.build();
     }
 
