@@ -9,6 +9,9 @@ import io.seamless.domain.ippool.AddressAssignment;
 import io.seamless.domain.ippool.AllocateAddress;
 import io.seamless.domain.ippool.CreateIpPool;
 import io.seamless.domain.ippool.IpPoolError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seamless.schemas.EventHashes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +85,7 @@ class PostgresTwoWriterRaceTest {
         JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'race-net'")
                 .query(Long.class).single()).isEqualTo(1L + writers * UNITS_PER_THREAD);
+        assertUnbrokenHashChain(jdbc, "race-net");
         assertThat(jdbc.sql("SELECT data_type FROM information_schema.columns WHERE table_name = 'domain_event_entry'"
                 + " AND column_name = 'payload'").query(String.class).single()).isEqualTo("bytea");
     }
@@ -95,6 +99,20 @@ class PostgresTwoWriterRaceTest {
         List<String> outcomes = List.of(a.get(1, TimeUnit.MINUTES), b.get(1, TimeUnit.MINUTES));
         pool.shutdown();
         assertThat(outcomes).containsExactlyInAnyOrder("created", IpPoolError.IP_POOL_OVERLAP.name());
+    }
+
+    /** Two nodes, each remembering chain heads, still produce one unbroken chain. */
+    private static void assertUnbrokenHashChain(JdbcClient jdbc, String aggregate) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<byte[]> metaData = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " ORDER BY sequence_number").param(aggregate).query((rows, row) -> rows.getBytes(1)).list();
+        String previous = EventHashes.GENESIS;
+        for (byte[] meta : metaData) {
+            JsonNode node = json.readTree(meta);
+            assertThat(node.path("prevhash").asText()).isEqualTo(previous);
+            previous = node.path("hash").asText();
+            assertThat(previous).matches("[0-9a-f]{64}");
+        }
     }
 
     private static Callable<List<AddressAssignment>> allocations(CommandDispatcher dispatcher, String writer,

@@ -7,7 +7,9 @@ import io.seamless.command.publication.CloudEventMapper;
 import io.seamless.schemas.EventHashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +35,26 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
     public static final String HASH = "hash";
     private static final String HEADS = HashChain.class.getName() + ".heads";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int REMEMBERED_HEADS = 10_000;
+
     private final JdbcClient jdbc;
     private final CloudEventMapper mapper;
-    private final ObjectMapper json = new ObjectMapper();
+    /**
+     * The last committed head of recently written aggregates, to spare a read per command. Used
+     * only when it is exactly sequence n-1: the event store's unique key makes that the one event
+     * any node could have stored there, so an entry is never wrong, at worst not used.
+     */
+    private final Map<String, Head> committedHeads = Collections.synchronizedMap(
+            new LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
+                    return size() > REMEMBERED_HEADS;
+                }
+            });
+
+    private record Head(long sequence, String hash) {
+    }
 
     public HashChain(JdbcClient jdbc, CloudEventMapper mapper) {
         this.jdbc = jdbc;
@@ -48,11 +67,9 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
     }
 
     private EventMessage<?> chained(DomainEventMessage<?> event) {
-        Map<String, String> heads = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(HEADS, key -> new HashMap<>())
-                : new HashMap<>();
+        Map<String, String> heads = headsOfThisUnitOfWork();
         String aggregate = event.getAggregateIdentifier();
-        String previous = heads.containsKey(aggregate) ? heads.get(aggregate) : storedHead(event);
+        String previous = heads.containsKey(aggregate) ? heads.get(aggregate) : committedHead(event);
         DomainEventMessage<?> linked = event.andMetaData(Map.of(PREVHASH, previous));
         Optional<CloudEvent> publicForm = mapper.toCloudEvent(linked);
         if (publicForm.isEmpty()) {
@@ -60,7 +77,29 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
         }
         String hash = hashOf(publicForm.get());
         heads.put(aggregate, hash);
+        rememberAfterCommit(aggregate, new Head(event.getSequenceNumber(), hash));
         return linked.andMetaData(Map.of(HASH, hash));
+    }
+
+    private static Map<String, String> headsOfThisUnitOfWork() {
+        return CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(HEADS, key -> new HashMap<>())
+                : new HashMap<>();
+    }
+
+    private void rememberAfterCommit(String aggregate, Head head) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> committedHeads.merge(aggregate, head,
+                    (known, offered) -> offered.sequence() > known.sequence() ? offered : known));
+        }
+    }
+
+    private String committedHead(DomainEventMessage<?> event) {
+        Head known = committedHeads.get(event.getAggregateIdentifier());
+        if (known != null && known.sequence() == event.getSequenceNumber() - 1) {
+            return known.hash();
+        }
+        return storedHead(event);
     }
 
     /** Recomputes the hash of a public event, as any subscriber can (it ignores a {@code hash} extension). */
@@ -84,7 +123,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
                 .params(event.getAggregateIdentifier(), event.getSequenceNumber() - 1)
                 .query((rows, row) -> rows.getBytes(1)).single();
         try {
-            return json.readTree(metaData).path(HASH).asText(EventHashes.GENESIS);
+            return JSON.readTree(metaData).path(HASH).asText(EventHashes.GENESIS);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable metadata of the previous event of " + event.getAggregateIdentifier(), e);
         }
@@ -92,7 +131,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private static JsonNode data(CloudEvent event) {
         try {
-            return new ObjectMapper().readTree(Objects.requireNonNull(event.getData()).toBytes());
+            return JSON.readTree(Objects.requireNonNull(event.getData()).toBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("event " + event.getId() + " has no JSON data", e);
         }
