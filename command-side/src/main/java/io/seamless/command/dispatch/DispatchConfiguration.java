@@ -1,20 +1,20 @@
 package io.seamless.command.dispatch;
 
-import io.seamless.command.audit.HashChain;
-import io.seamless.command.publication.CloudEventMapper;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
@@ -53,12 +53,23 @@ public class DispatchConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler concurrencyRetryScheduler, EventStore eventStore,
-                                  JdbcClient jdbc) {
-        eventStore.registerDispatchInterceptor(RecordedEvents.eventInterceptor());
-        eventStore.registerDispatchInterceptor(new HashChain(jdbc, new CloudEventMapper()));
-        commandBus.registerHandlerInterceptor(RecordedEvents.commandInterceptor());
+    CommandGateway commandGateway(CommandBus commandBus, RetryScheduler concurrencyRetryScheduler) {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(concurrencyRetryScheduler).build();
+    }
+
+    /** Axon registers handler interceptor beans on the command bus itself. */
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> recordedEventsCommandInterceptor() {
+        return RecordedEvents.commandInterceptor();
+    }
+
+    /**
+     * Axon gives event dispatch interceptor beans to the EventGateway only, which aggregates' events
+     * never pass: the event store itself must get this one.
+     */
+    @Bean
+    InitializingBean recordedEventsEventInterceptor(EventStore eventStore) {
+        return () -> eventStore.registerDispatchInterceptor(RecordedEvents.eventInterceptor());
     }
 
     @Bean

@@ -48,9 +48,14 @@ public class PublicationConfiguration {
     }
 
     @Bean
-    KafkaEventPublisher kafkaEventPublisher(Producer<String, CloudEvent> cloudEventProducer,
+    CloudEventMapper cloudEventMapper() {
+        return new CloudEventMapper();
+    }
+
+    @Bean
+    KafkaEventPublisher kafkaEventPublisher(Producer<String, CloudEvent> cloudEventProducer, CloudEventMapper mapper,
                                             @Value("${seamless.kafka.producer.timeout:30s}") Duration timeout) {
-        return new KafkaEventPublisher(cloudEventProducer, new CloudEventMapper(), timeout.plusSeconds(5));
+        return new KafkaEventPublisher(cloudEventProducer, mapper, timeout.plusSeconds(5));
     }
 
     @Bean
