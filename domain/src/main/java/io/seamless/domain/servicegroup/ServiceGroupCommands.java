@@ -1,0 +1,159 @@
+package io.seamless.domain.servicegroup;
+
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Everything one can ask of a service group. Each command carries the id of the operation it
+ * starts, chosen by the caller (the Command API), so that its progress can be followed. Placement
+ * and addresses are decided outside the aggregate (they need the clusters' and pools' state) and
+ * handed in; the aggregate checks they fit its own plan.
+ */
+public final class ServiceGroupCommands {
+
+    private ServiceGroupCommands() {
+    }
+
+    /**
+     * The event store's aggregate id of a group. Axon's store keys streams by id alone, across
+     * aggregate types: the prefix keeps a group from ever colliding with a pool or cluster of the
+     * same name. The public {@code subject} is the bare name.
+     */
+    public static String aggregateId(String group) {
+        return "servicegroup:" + group;
+    }
+
+    /** {@code standbyOf}: the primary group this one replicates from (disaster recovery), or null. */
+    public record CreateServiceGroup(String group, String operationId, String engine,
+                                     String version, String topology, int shards, Map<String, ServiceSpec> services,
+                                     List<PlannedUnit> units, String standbyOf) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+
+        public CreateServiceGroup {
+            services = Map.copyOf(services);
+            units = List.copyOf(units);
+        }
+    }
+
+    /** The addresses the pools handed out for the units of an operation. */
+    public record AssignUnitAddresses(String group, String operationId,
+                                      Map<String, String> addresses) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+
+        public AssignUnitAddresses {
+            addresses = Map.copyOf(addresses);
+        }
+    }
+
+    /** An operation could not complete (e.g. a pool ran out); its reservations were already undone. */
+    public record FailOperation(String group, String operationId, String reason) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record ScaleOut(String group, String operationId, String service, int replicas,
+                           List<PlannedUnit> units) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+
+        public ScaleOut {
+            units = List.copyOf(units);
+        }
+    }
+
+    public record ScaleIn(String group, String operationId, String service, int replicas) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record ChangeResources(String group, String operationId, String service,
+                                  Resources resources) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record ExpandVolume(String group, String operationId, String service,
+                               String size) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record UpgradeVersion(String group, String operationId, String version) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    /** {@code service} null restarts every service. */
+    public record Restart(String group, String operationId, String service) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record Reconfigure(String group, String operationId, String service,
+                              Map<String, String> parameters) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+
+        public Reconfigure {
+            parameters = Map.copyOf(parameters);
+        }
+    }
+
+    public record SwitchoverPrimary(String group, String operationId, String unit) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record StopServiceGroup(String group, String operationId) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record StartServiceGroup(String group, String operationId) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record PromoteStandby(String group, String operationId) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+
+    public record DeleteServiceGroup(String group, String operationId) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group);
+        }
+    }
+}
