@@ -1,5 +1,7 @@
 package io.seamless.projections;
 
+import io.seamless.projections.cluster.ClusterProjector;
+import io.seamless.projections.cluster.ClusterRepository;
 import io.seamless.projections.ippool.IpPoolProjector;
 import io.seamless.projections.ippool.IpPoolRepository;
 import io.seamless.projections.support.ConsumerSettings;
@@ -27,6 +29,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 public class ProjectionsConfiguration {
 
     public static final String IP_POOL_TOPIC = "seamless.events.ippool";
+    public static final String CLUSTER_TOPIC = "seamless.events.cluster";
     static final String SCHEMA_BEAN = "projectionsSchema";
 
     @Bean(SCHEMA_BEAN)
@@ -46,6 +49,21 @@ public class ProjectionsConfiguration {
                                                 ProjectionsProperties properties, Environment environment) {
         ConsumerSettings settings = settings("ippool", IP_POOL_TOPIC, properties, environment);
         return new ProjectionConsumer(settings, new IpPoolProjector(repository),
+                new DataSourceTransactionManager(dataSource));
+    }
+
+    @Bean
+    @DependsOn(SCHEMA_BEAN)
+    ClusterRepository clusterViewRepository(DataSource dataSource) {
+        return new ClusterRepository(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    @DependsOn(SCHEMA_BEAN)
+    ProjectionConsumer clusterProjectionConsumer(ClusterRepository repository, DataSource dataSource,
+                                                 ProjectionsProperties properties, Environment environment) {
+        ConsumerSettings settings = settings("cluster", CLUSTER_TOPIC, properties, environment);
+        return new ProjectionConsumer(settings, new ClusterProjector(repository),
                 new DataSourceTransactionManager(dataSource));
     }
 

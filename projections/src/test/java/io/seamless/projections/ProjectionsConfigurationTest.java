@@ -2,6 +2,7 @@ package io.seamless.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seamless.projections.cluster.ClusterRepository;
 import io.seamless.projections.ippool.IpPoolRepository;
 import io.seamless.projections.support.ProjectionConsumer;
 import io.seamless.projections.support.ProjectionSchema;
@@ -29,6 +30,7 @@ class ProjectionsConfigurationTest {
             assertThat(context).doesNotHaveBean(ProjectionsConfiguration.class);
             assertThat(context).doesNotHaveBean(ProjectionSchema.class);
             assertThat(context).doesNotHaveBean(IpPoolRepository.class);
+            assertThat(context).doesNotHaveBean(ClusterRepository.class);
             assertThat(context).doesNotHaveBean(ProjectionConsumer.class);
             assertThat(context.getBeanNamesForAnnotation(RestController.class)).isEmpty();
         });
@@ -39,18 +41,22 @@ class ProjectionsConfigurationTest {
         contexts.run(context -> {
             assertThat(context).hasSingleBean(ProjectionSchema.class);
             assertThat(context).hasSingleBean(IpPoolRepository.class);
-            assertThat(context).hasSingleBean(ProjectionConsumer.class);
+            assertThat(context).hasSingleBean(ClusterRepository.class);
+            assertThat(context.getBeansOfType(ProjectionConsumer.class))
+                    .containsKeys("ipPoolProjectionConsumer", "clusterProjectionConsumer")
+                    .allSatisfy((name, consumer) -> assertThat(consumer.isRunning()).as(name).isTrue());
             assertThat(context.getBeanNamesForAnnotation(RestController.class))
-                    .containsExactly("ipPoolQueryController");
-            assertThat(context.getBean(ProjectionConsumer.class).isRunning()).isTrue();
+                    .contains("ipPoolQueryController", "clusterQueryController");
         });
     }
 
     @Test
     void theProjectionsRoleAloneIsEnough() {
         contexts.withPropertyValues("seamless.roles=projections").run(context -> {
-            assertThat(context).hasSingleBean(ProjectionConsumer.class);
-            assertThat(context.getBeanNamesForAnnotation(RestController.class)).hasSize(1);
+            assertThat(context.getBeansOfType(ProjectionConsumer.class))
+                    .containsKeys("ipPoolProjectionConsumer", "clusterProjectionConsumer");
+            assertThat(context.getBeanNamesForAnnotation(RestController.class))
+                    .contains("ipPoolQueryController", "clusterQueryController");
         });
     }
 

@@ -66,10 +66,30 @@ class ProjectionsEndToEndTest {
     }
 
     @Test
+    void eventsPublishedOnTheClusterTopicBecomeQueryable() throws Exception {
+        String topic = ProjectionsConfiguration.CLUSTER_TOPIC;
+        String types = "io.seamless.cluster.";
+        TestKafka.send(List.of(
+                CloudEventRecords.event(topic, types + "ClusterRegistered.v1", "bj-9", 0, """
+                        {"cluster": "bj-9", "site": "beijing", "zone": "a", "labels": {"tier": "gold"},
+                         "capacity": {"cpu": "64", "memory": "256Gi", "storage": "10Ti"}, "ipPools": ["payments-net"]}"""),
+                CloudEventRecords.event(topic, types + "ClusterCordoned.v1", "bj-9", 1, "{\"cluster\": \"bj-9\"}")));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> mvc.perform(get("/api/v1/clusters/bj-9"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1)));
+
+        mvc.perform(get("/api/v1/clusters"))
+                .andExpect(jsonPath("$.items[*].name", contains("bj-9")))
+                .andExpect(jsonPath("$.items[0].cordoned").value(true))
+                .andExpect(jsonPath("$.items[0].capacity.memory").value("256Gi"));
+    }
+
+    @Test
     void theSchemaHasItsOwnFlywayHistory() {
         List<String> applied = jdbc.queryForList("SELECT \"script\" FROM \"flyway_projections_history\""
                 + " WHERE \"type\" = 'SQL' AND \"success\" = TRUE", String.class);
 
-        assertThat(applied).containsExactly("V1__ip_pool_views.sql");
+        assertThat(applied).contains("V1__ip_pool_views.sql", "V2__cluster_views.sql");
     }
 }

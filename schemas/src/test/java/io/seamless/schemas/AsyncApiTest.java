@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** asyncapi.yaml describes every topic of the catalogue and every schema, and its references resolve. */
 class AsyncApiTest {
@@ -21,7 +23,8 @@ class AsyncApiTest {
     /** Keywords that mean the same in draft 2020-12 and in draft 07, the schema format of AsyncAPI tools. */
     private static final Set<String> PORTABLE_KEYWORDS = Set.of("$schema", "$id", "title", "description", "type",
             "additionalProperties", "required", "properties", "items", "pattern", "format", "enum", "const",
-            "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "examples");
+            "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "examples",
+            "maxProperties", "propertyNames");
 
     private static JsonNode doc;
     private static EventSchemas schemas;
@@ -47,10 +50,11 @@ class AsyncApiTest {
         assertThat(addresses).isEqualTo(Sources.catalogueTopics()).contains("seamless.events.ippool");
     }
 
-    @Test
-    void theIpPoolChannelCarriesOneMessagePerEventTypeWithItsSchema() {
+    @ParameterizedTest
+    @CsvSource({"ippoolEvents, ippool", "clusterEvents, cluster"})
+    void eachEventChannelCarriesOneMessagePerEventTypeWithItsSchema(String channel, String aggregate) {
         List<String> names = new ArrayList<>();
-        doc.at("/channels/ippoolEvents/messages").forEach(ref -> {
+        doc.at("/channels/" + channel + "/messages").forEach(ref -> {
             JsonNode message = resolve(ref.path("$ref").asText());
             String type = message.path("name").asText();
             String dataschema = schemas.dataschemaFor(type);
@@ -60,15 +64,20 @@ class AsyncApiTest {
             assertThat(specific.at("/ce_type/const").asText()).isEqualTo(type);
             assertThat(specific.at("/ce_dataschema/const").asText()).isEqualTo(dataschema);
         });
-        assertThat(names).containsExactlyInAnyOrderElementsOf(
-                schemas.knownTypes().stream().filter(type -> type.startsWith("io.seamless.ippool.")).toList());
+        assertThat(names).isNotEmpty().containsExactlyInAnyOrderElementsOf(schemas.knownTypes().stream()
+                .filter(type -> type.startsWith("io.seamless." + aggregate + ".")).toList());
+        List<String> sent = new ArrayList<>();
+        operationOf(channel).path("messages").forEach(ref -> sent.add(
+                resolve(resolve(ref.path("$ref").asText()).path("$ref").asText()).path("name").asText()));
+        assertThat(sent).as("messages of the operation sending on %s", channel).containsExactlyElementsOf(names);
     }
 
-    @Test
-    void theRecordKeyIsThePoolName() {
-        JsonNode trait = doc.at("/components/messageTraits/ippoolEvent");
-        assertThat(trait.at("/bindings/kafka/key/pattern").asText())
-                .isEqualTo("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+    @ParameterizedTest
+    @CsvSource({"ippoolEvent, pool", "clusterEvent, cluster"})
+    void theRecordKeyIsTheAggregateName(String trait, String name) {
+        JsonNode key = doc.at("/components/messageTraits/" + trait + "/bindings/kafka/key");
+        assertThat(key.path("pattern").asText()).isEqualTo("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+        assertThat(key.path("description").asText()).startsWith("The " + name + " name");
     }
 
     @Test
@@ -103,6 +112,15 @@ class AsyncApiTest {
                     unportable);
         }
         assertThat(unportable).isEmpty();
+    }
+
+    private static JsonNode operationOf(String channel) {
+        for (JsonNode operation : doc.path("operations")) {
+            if (operation.at("/channel/$ref").asText().equals("#/channels/" + channel)) {
+                return operation;
+            }
+        }
+        throw new AssertionError("no operation sends on channel " + channel);
     }
 
     private static JsonNode resolve(String localRef) {

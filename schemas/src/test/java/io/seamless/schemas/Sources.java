@@ -50,6 +50,12 @@ final class Sources {
         }
     }
 
+    /** The schema files of events, the ones {@code index.txt} lists: every one but the desired-state document's. */
+    static Set<String> eventSchemaFiles() {
+        return schemaFiles().stream().filter(path -> !path.equals(DesiredStateSchema.PATH))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     static String catalogue() {
         return read(moduleDir().resolve("../docs/event-catalogue.md"));
     }

@@ -1,6 +1,7 @@
 package io.seamless.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,10 +61,41 @@ class ControlPlaneEndToEndTest {
     }
 
     @Test
+    void aClusterTravelsFromTheCommandApiThroughKafkaToTheReadSide() {
+        assertThat(http.postForEntity("/api/v1/ip-pools", Map.of("name", "e2e-cluster-net", "cidr", "10.21.0.0/24",
+                "gateway", "10.21.0.1", "cniMode", "calico", "network", "calico-pool-b"), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<JsonNode> registered = http.postForEntity("/api/v1/clusters", Map.of("name", "e2e-1",
+                "site", "beijing", "zone", "a", "labels", Map.of("tier", "gold"),
+                "capacity", Map.of("cpu", "64", "memory", "256Gi", "storage", "10Ti"),
+                "ipPools", new String[] {"e2e-cluster-net"}), JsonNode.class);
+        assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        http.put("/api/v1/clusters/e2e-1/capacity", Map.of("cpu", "96", "memory", "0.375Ti", "storage", "10Ti"));
+        assertThat(http.postForEntity("/api/v1/clusters/e2e-1/cordon", null, JsonNode.class).getBody()
+                .path("version").asInt()).isEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode cluster = http.getForObject("/api/v1/clusters/e2e-1", JsonNode.class);
+            assertThat(cluster.path("version").asInt()).isEqualTo(2);
+            assertThat(cluster.path("cordoned").asBoolean()).isTrue();
+            assertThat(cluster.at("/capacity/memory").asText()).isEqualTo("384Gi");
+        });
+        try (EventTopicReader reader = new EventTopicReader(bootstrapServers, "seamless.events.cluster")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().size() >= 3);
+            assertThat(reader.poll()).extracting(EventTopicReader.Event::subject, EventTopicReader.Event::type)
+                    .containsExactly(tuple("e2e-1", "io.seamless.cluster.ClusterRegistered.v1"),
+                            tuple("e2e-1", "io.seamless.cluster.ClusterCapacityUpdated.v1"),
+                            tuple("e2e-1", "io.seamless.cluster.ClusterCordoned.v1"));
+        }
+    }
+
+    @Test
     void servesTheOpenApiDocumentAndSwaggerUi() {
         JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
         assertThat(api.get("paths").has("/api/v1/ip-pools")).isTrue();
         assertThat(api.get("paths").has("/api/v1/ip-pools/{pool}/allocations/{unit}")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/clusters")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/clusters/{cluster}/capacity")).isTrue();
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }

@@ -6,7 +6,9 @@ import io.seamless.domain.ippool.CreateIpPool;
 import io.seamless.domain.ippool.IpPoolCreated;
 import io.seamless.domain.ippool.IpPoolDeleted;
 import io.seamless.domain.ippool.IpPoolError;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -73,6 +75,16 @@ public class IpPoolRegistry implements MessageHandlerInterceptor<CommandMessage<
         void on(IpPoolDeleted event) {
             jdbc.sql("UPDATE ip_pool_registry SET deleted = TRUE WHERE name = ?").param(event.pool()).update();
         }
+    }
+
+    /** Which of the given names are pools that exist now (not deleted), e.g. to check a cluster's references. */
+    public Set<String> existing(Collection<String> pools) {
+        if (pools.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT name FROM ip_pool_registry WHERE name IN (:names) AND deleted = FALSE")
+                .param("names", pools)
+                .query(String.class).list());
     }
 
     private boolean exists(String pool) {

@@ -32,7 +32,7 @@ public class CloudEventMapper {
             return Optional.empty();
         }
         return PublicEventCatalog.entryFor(event.getPayloadType())
-                .map(entry -> new ProducerRecord<>(entry.type().topic(), domainEvent.getAggregateIdentifier(),
+                .map(entry -> new ProducerRecord<>(entry.type().topic(), subject(domainEvent),
                         toCloudEvent(domainEvent, entry)));
     }
 
@@ -47,7 +47,7 @@ public class CloudEventMapper {
                 .withId(event.getIdentifier())
                 .withSource(SOURCE)
                 .withType(entry.type().ceType())
-                .withSubject(event.getAggregateIdentifier())
+                .withSubject(subject(event))
                 .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataSchema(URI.create(entry.type().dataschema()))
                 .withDataContentType("application/json")
@@ -61,6 +61,15 @@ public class CloudEventMapper {
         optional(builder, "prevhash", meta.get("prevhash"));
         optional(builder, "hash", meta.get("hash"));
         return builder.build();
+    }
+
+    /**
+     * The public name of the aggregate: its store id without the type prefix some aggregates carry
+     * (e.g. {@code servicegroup:orders-db}) to keep ids unique across types in Axon's event store.
+     */
+    static String subject(DomainEventMessage<?> event) {
+        String id = event.getAggregateIdentifier();
+        return id.substring(id.indexOf(':') + 1);
     }
 
     private static void optional(CloudEventBuilder builder, String name, Object value) {

@@ -8,6 +8,8 @@ public enum ApplyOutcome {
     ALREADY_APPLIED,
     /** Well formed but at odds with the read model, e.g. an allocation in an unknown pool; the projection logs why. */
     REJECTED,
+    /** A known event this projection has no use for, e.g. an address allocation for the desired state. */
+    IGNORED,
     /** A type this projection does not know, e.g. from a newer producer. */
     UNKNOWN_TYPE,
     /** Not a readable event. */

@@ -2,6 +2,7 @@ package io.seamless.projections.support;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
@@ -9,17 +10,28 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * Everything one projection consumer needs to run.
  *
  * @param name            short name of the projection, used in the thread name and in log lines
- * @param topic           the topic it folds
+ * @param topics          the topics it folds, in one thread: a read model built from several aggregates'
+ *                        topics (the desired state) then sees their events in one order, without races
  * @param kafka           Kafka consumer configuration, see {@link #kafkaConfig}
  * @param pollTimeout     longest wait of one poll, which bounds how long a stop takes
  * @param retryBackoff    first pause after a failure, doubled on each further failure
  * @param retryBackoffMax longest pause
  */
-public record ConsumerSettings(String name, String topic, Map<String, Object> kafka, Duration pollTimeout,
+public record ConsumerSettings(String name, List<String> topics, Map<String, Object> kafka, Duration pollTimeout,
                                Duration retryBackoff, Duration retryBackoffMax) {
 
     public ConsumerSettings {
+        if (topics.isEmpty()) {
+            throw new IllegalArgumentException("projection " + name + " folds no topic");
+        }
+        topics = List.copyOf(topics);
         kafka = Map.copyOf(kafka);
+    }
+
+    /** A projection of one topic, as most are. */
+    public ConsumerSettings(String name, String topic, Map<String, Object> kafka, Duration pollTimeout,
+                            Duration retryBackoff, Duration retryBackoffMax) {
+        this(name, List.of(topic), kafka, pollTimeout, retryBackoff, retryBackoffMax);
     }
 
     /**

@@ -27,10 +27,18 @@ public final class KafkaEnvironment {
 
     /** {@code spring.kafka.properties.*} overridden by {@code spring.kafka.consumer.properties.*}, as Boot does. */
     public static Map<String, String> additionalConsumerProperties(Environment environment) {
+        return additionalProperties(environment, "consumer");
+    }
+
+    /**
+     * {@code spring.kafka.properties.*} overridden by {@code spring.kafka.<client>.properties.*}, as Boot does;
+     * {@code client} is {@code consumer}, {@code producer} or {@code admin}.
+     */
+    public static Map<String, String> additionalProperties(Environment environment, String client) {
         Binder binder = Binder.get(environment);
         Bindable<Map<String, String>> map = Bindable.mapOf(String.class, String.class);
         Map<String, String> properties = new HashMap<>(binder.bind("spring.kafka.properties", map).orElse(Map.of()));
-        properties.putAll(binder.bind("spring.kafka.consumer.properties", map).orElse(Map.of()));
+        properties.putAll(binder.bind("spring.kafka." + client + ".properties", map).orElse(Map.of()));
         return properties;
     }
 }

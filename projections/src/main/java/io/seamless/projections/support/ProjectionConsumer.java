@@ -26,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one projection: a single thread polls one topic and applies each poll's records in one database
+ * Runs one projection: a single thread polls its topics and applies each poll's records in one database
  * transaction, then commits their offsets (at least once; the projection is idempotent). A malformed record
  * or an unknown event type is logged and skipped; a failing batch is rolled back, re-read and retried with
  * backoff; a failing broker or consumer is replaced. The thread ends only when {@link #stop()} is called.
@@ -66,8 +66,8 @@ public final class ProjectionConsumer implements SmartLifecycle {
         stopSignal = new CountDownLatch(1);
         worker = new Thread(this::run, "projection-" + settings.name());
         worker.start();
-        log.info("Projection {}: consumer started on topic {} in group {}",
-                settings.name(), settings.topic(), settings.groupId());
+        log.info("Projection {}: consumer started on topics {} in group {}",
+                settings.name(), settings.topics(), settings.groupId());
     }
 
     @Override
@@ -99,7 +99,7 @@ public final class ProjectionConsumer implements SmartLifecycle {
             try {
                 kafka = new KafkaConsumer<>(settings.kafka(), new StringDeserializer(), new ByteArrayDeserializer());
                 consumer = kafka;
-                kafka.subscribe(List.of(settings.topic()), new AssignmentLog());
+                kafka.subscribe(settings.topics(), new AssignmentLog());
                 pollUntilStopped(kafka);
             } catch (WakeupException e) {
                 // stop() woke the consumer; the loop condition ends the thread

@@ -2,17 +2,19 @@ package io.seamless.projections.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class ProjectionSchemaTest {
 
     @Test
-    void createsTheViewsInADatabaseThatAlreadyHoldsOtherRolesTables() {
+    void createsTheViewsInADatabaseThatAlreadyHoldsOtherRolesTables() throws IOException {
         JdbcDataSource dataSource = h2();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE domain_event_entry (global_index BIGINT PRIMARY KEY)");
@@ -20,9 +22,10 @@ class ProjectionSchemaTest {
 
         MigrateResult result = new ProjectionSchema(dataSource).migrate();
 
-        assertThat(result.migrationsExecuted).isEqualTo(1);
-        assertThat(tables(jdbc)).contains("IP_POOL_VIEW", "IP_ALLOCATION_VIEW", "FLYWAY_PROJECTIONS_HISTORY",
-                "DOMAIN_EVENT_ENTRY", "FLYWAY_SCHEMA_HISTORY");
+        // Every script runs, the first included: the other tables must not make Flyway baseline past it.
+        assertThat(result.migrationsExecuted).isEqualTo(scripts("h2")).isGreaterThanOrEqualTo(2);
+        assertThat(tables(jdbc)).contains("IP_POOL_VIEW", "IP_ALLOCATION_VIEW", "CLUSTER_VIEW",
+                "FLYWAY_PROJECTIONS_HISTORY", "DOMAIN_EVENT_ENTRY", "FLYWAY_SCHEMA_HISTORY");
     }
 
     @Test
@@ -31,6 +34,11 @@ class ProjectionSchemaTest {
         new ProjectionSchema(dataSource).migrate();
 
         assertThat(new ProjectionSchema(dataSource).migrate().migrationsExecuted).isZero();
+    }
+
+    private static int scripts(String vendor) throws IOException {
+        return new PathMatchingResourcePatternResolver().getResources("classpath:db/projections/" + vendor + "/V*.sql")
+                .length;
     }
 
     private static List<String> tables(JdbcTemplate jdbc) {

@@ -1,0 +1,152 @@
+package io.seamless.command.servicegroup;
+
+import io.seamless.command.dispatch.AuditMetadata;
+import io.seamless.command.dispatch.CommandDispatcher;
+import io.seamless.domain.common.DomainException;
+import io.seamless.domain.ippool.AddressAssignment;
+import io.seamless.domain.ippool.AllocateAddress;
+import io.seamless.domain.ippool.ReleaseAddress;
+import io.seamless.domain.servicegroup.ServiceGroupCommands.AssignUnitAddresses;
+import io.seamless.domain.servicegroup.ServiceGroupCommands.FailOperation;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Takes addresses from the IP pools for units that wait for one, and gives back the addresses of
+ * removed units: a level-triggered loop over the work list the {@link ServiceGroupLedger} keeps
+ * in the database, woken after every commit that adds to it and every {@code poll} otherwise.
+ * Every command it sends is idempotent (an allocation for a unit returns that unit's address,
+ * a release of a released unit records nothing), so doing a step twice after a crash is harmless.
+ * When a pool refuses (exhausted, unknown), the addresses already taken for the operation are
+ * released and the operation is recorded as failed with the pool's reason.
+ */
+class AddressProvisioner implements SmartLifecycle {
+
+    static final String ACTOR = "system:address-provisioner";
+    private static final Logger log = LoggerFactory.getLogger(AddressProvisioner.class);
+
+    private final JdbcClient jdbc;
+    private final CommandDispatcher dispatcher;
+    private final Duration poll;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    AddressProvisioner(JdbcClient jdbc, CommandDispatcher dispatcher, Duration poll) {
+        this.jdbc = jdbc;
+        this.dispatcher = dispatcher;
+        this.poll = poll;
+    }
+
+    /** Called after a commit that added work; cheap and safe from any thread. */
+    void wake() {
+        wakeUps.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        worker = new Thread(this::loop, "seamless-address-provisioner");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wake();
+        try {
+            worker.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                if (running) {
+                    runOnce();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Address provisioning failed, retrying in {}: {}", poll, e.toString());
+            }
+        }
+    }
+
+    /** One pass over the whole work list. Package-private for tests. */
+    void runOnce() {
+        jdbc.sql("SELECT DISTINCT operation_id, service_group FROM servicegroup_pending_address ORDER BY operation_id")
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2))).list()
+                .forEach(operation -> provision(operation.get(0), operation.get(1)));
+        jdbc.sql("SELECT unit_id, ip_pool, service_group FROM servicegroup_pending_release ORDER BY unit_id")
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list()
+                .forEach(release -> release(release.get(0), release.get(1), release.get(2)));
+    }
+
+    private void provision(String operationId, String group) {
+        Map<String, String> pools = new LinkedHashMap<>();
+        jdbc.sql("SELECT unit_id, ip_pool FROM servicegroup_pending_address WHERE operation_id = ? ORDER BY unit_id")
+                .param(operationId).query((rs, row) -> pools.put(rs.getString(1), rs.getString(2))).list();
+        AuditMetadata audit = audit(operationId, "addresses for operation " + operationId);
+        Map<String, String> addresses = new LinkedHashMap<>();
+        for (Map.Entry<String, String> unit : pools.entrySet()) {
+            try {
+                AddressAssignment taken = dispatcher.<AddressAssignment>send(
+                        new AllocateAddress(unit.getValue(), unit.getKey()), audit).result();
+                addresses.put(unit.getKey(), taken.address());
+            } catch (DomainException | AggregateNotFoundException e) {
+                giveBack(addresses.keySet(), pools, audit);
+                fail(group, operationId, "unit '" + unit.getKey() + "' got no address from IP pool '"
+                        + unit.getValue() + "': " + e.getMessage(), audit);
+                return;
+            }
+        }
+        dispatcher.send(new AssignUnitAddresses(group, operationId, addresses), audit);
+        log.info("Service group {}: operation {} got {} address(es)", group, operationId, addresses.size());
+    }
+
+    private void giveBack(Iterable<String> units, Map<String, String> pools, AuditMetadata audit) {
+        for (String unit : units) {
+            dispatcher.send(new ReleaseAddress(pools.get(unit), unit), audit);
+        }
+    }
+
+    private void fail(String group, String operationId, String reason, AuditMetadata audit) {
+        dispatcher.send(new FailOperation(group, operationId, reason), audit);
+        log.warn("Service group {}: operation {} failed: {}", group, operationId, reason);
+    }
+
+    private void release(String unit, String pool, String group) {
+        try {
+            dispatcher.send(new ReleaseAddress(pool, unit), audit(group, "unit " + unit + " of " + group + " removed"));
+        } catch (DomainException | AggregateNotFoundException e) {
+            log.warn("Service group {}: address of unit {} in IP pool {} not released: {}", group, unit, pool,
+                    e.getMessage());
+        }
+        jdbc.sql("DELETE FROM servicegroup_pending_release WHERE unit_id = ?").param(unit).update();
+    }
+
+    private static AuditMetadata audit(String correlationId, String reason) {
+        return new AuditMetadata(ACTOR, reason, null, correlationId);
+    }
+}
