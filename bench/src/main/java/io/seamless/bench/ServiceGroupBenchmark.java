@@ -10,7 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,20 +40,30 @@ public final class ServiceGroupBenchmark {
         int clients = Integer.getInteger("clients", 8);
         int groups = Integer.getInteger("groups", 1_000);
         int warmup = Integer.getInteger("warmup", 200);
+        int paced = Integer.getInteger("paced", 400);
+        double rate = Double.parseDouble(System.getProperty("rate", "20"));
         try (BenchEnvironment env = BenchEnvironment.start()) {
             RestClient http = new RestClient(env.baseUrl());
             setUp(http);
             Map<String, Long> sent = new ConcurrentHashMap<>();
-            Histogram toDesiredState = Measurement.histogram();
-            CountDownLatch complete = new CountDownLatch(warmup + groups);
-            Thread watcher = watch(env, sent, toDesiredState, complete);
-            create(http, "warm-up", clients, warmup, sent);
-            awaitArrivals(complete, groups, Duration.ofMinutes(2));
+            // written by the watcher thread, reset and read by this one
+            Histogram toDesiredState = new SynchronizedHistogram(TimeUnit.MINUTES.toNanos(10), 3);
+            CountDownLatch complete = new CountDownLatch(warmup + groups + paced);
+            AtomicBoolean watching = new AtomicBoolean(true);
+            Thread watcher = watch(env, sent, toDesiredState, complete, watching);
+            create(http, "warm-up", clients, warmup, sent, 0);
+            awaitArrivals(complete, groups + paced, Duration.ofMinutes(2));
             toDesiredState.reset();
-            Measurement accepted = create(http, "REST service-group creations", clients, groups, sent);
+            Measurement flatOut = create(http, "REST service-group creations, flat out", clients, groups, sent, 0);
+            awaitArrivals(complete, paced, Duration.ofMinutes(5));
+            Histogram flatOutLatency = toDesiredState.copy();
+            toDesiredState.reset();
+            Measurement atRate = create(http, "REST service-group creations at " + rate + "/s", clients, paced, sent,
+                    rate);
             boolean all = complete.await(5, TimeUnit.MINUTES);
-            watcher.interrupt();
-            report(clients, accepted, toDesiredState, all);
+            watching.set(false);
+            watcher.join();
+            report(clients, flatOut, flatOutLatency, atRate, toDesiredState, all);
         }
         System.exit(0);
     }
@@ -76,9 +88,11 @@ public final class ServiceGroupBenchmark {
         }
     }
 
+    /** {@code rate} 0: each client sends as soon as its previous group was accepted; else paced to that rate. */
     private static Measurement create(RestClient http, String phase, int clients, int groups,
-                                      Map<String, Long> sent) throws Exception {
+                                      Map<String, Long> sent, double rate) throws Exception {
         String prefix = "g" + UUID.randomUUID().toString().substring(0, 6);
+        long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
         return ConcurrentDriver.drive(phase, clients, groups / clients, (client, i) -> {
             String name = prefix + "-" + client + "-" + i;
             sent.put(name, System.nanoTime());
@@ -87,12 +101,12 @@ public final class ServiceGroupBenchmark {
                     + " {\"replicas\": 3, \"resources\": {\"cpu\": \"500m\", \"memory\": \"1Gi\"}, \"storage\":"
                     + " {\"size\": \"10Gi\"}, \"ipPool\": \"bench-net\"}, \"router\": {\"replicas\": 2,"
                     + " \"ipPool\": \"bench-net\"}}}"));
-        });
+        }, interval);
     }
 
     /** Records, per group, when its first complete (READY) desired-state record arrives. */
     private static Thread watch(BenchEnvironment env, Map<String, Long> sent, Histogram latencies,
-                                CountDownLatch complete) {
+                                CountDownLatch complete, AtomicBoolean watching) {
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 env.server().getEnvironment().getProperty("spring.kafka.bootstrap-servers"));
@@ -104,7 +118,7 @@ public final class ServiceGroupBenchmark {
         consumer.poll(Duration.ofSeconds(5)); // joins the group before the first command is sent
         Thread watcher = new Thread(() -> {
             try (consumer) {
-                while (!Thread.currentThread().isInterrupted()) {
+                while (watching.get()) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                         Long began = sent.get(record.key());
                         if (began != null && ready(record.value()) && sent.remove(record.key()) != null) {
@@ -113,8 +127,6 @@ public final class ServiceGroupBenchmark {
                         }
                     }
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                // the benchmark is over
             }
         }, "bench-desired-state-watcher");
         watcher.start();
@@ -136,13 +148,20 @@ public final class ServiceGroupBenchmark {
         }
     }
 
-    private static void report(int clients, Measurement accepted, Histogram toDesiredState, boolean all) {
+    private static void report(int clients, Measurement flatOut, Histogram flatOutLatency, Measurement atRate,
+                               Histogram atRateLatency, boolean all) {
         System.out.println();
         System.out.println("== Service groups of 5 units across " + CLUSTERS + " clusters, PostgreSQL, " + clients
                 + " clients");
-        System.out.println(accepted.line());
-        System.out.printf("command -> READY desired-state record:   %d groups   p50 %7.2f ms   p99 %7.2f ms%s%n",
-                toDesiredState.getTotalCount(), toDesiredState.getValueAtPercentile(50) / 1e6,
-                toDesiredState.getValueAtPercentile(99) / 1e6, all ? "" : "   (NOT ALL GROUPS ARRIVED)");
+        System.out.println(flatOut.line());
+        System.out.println(latency("  command -> READY desired-state record", flatOutLatency, true));
+        System.out.println(atRate.line());
+        System.out.println(latency("  command -> READY desired-state record", atRateLatency, all));
+    }
+
+    private static String latency(String name, Histogram latencies, boolean all) {
+        return String.format("%-44s %9d groups  p50 %8.2f ms   p99 %8.2f ms%s", name, latencies.getTotalCount(),
+                latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6,
+                all ? "" : "   (NOT ALL GROUPS ARRIVED)");
     }
 }

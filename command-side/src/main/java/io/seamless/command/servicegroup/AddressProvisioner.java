@@ -4,11 +4,12 @@ import io.seamless.command.dispatch.AuditMetadata;
 import io.seamless.command.dispatch.CommandDispatcher;
 import io.seamless.domain.common.DomainException;
 import io.seamless.domain.ippool.AddressAssignment;
-import io.seamless.domain.ippool.AllocateAddress;
+import io.seamless.domain.ippool.AllocateAddresses;
 import io.seamless.domain.ippool.ReleaseAddress;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.AssignUnitAddresses;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.FailOperation;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,21 +104,30 @@ class AddressProvisioner implements SmartLifecycle {
                 .forEach(release -> release(release.get(0), release.get(1), release.get(2)));
     }
 
+    /** One all-or-nothing allocation per pool for the units of the operation, then one assignment. */
     private void provision(String operationId, String group) {
-        Map<String, String> pools = new LinkedHashMap<>();
-        jdbc.sql("SELECT unit_id, ip_pool FROM servicegroup_pending_address WHERE operation_id = ? ORDER BY unit_id")
-                .param(operationId).query((rs, row) -> pools.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, List<String>> unitsByPool = new LinkedHashMap<>();
+        jdbc.sql("SELECT unit_id, ip_pool FROM servicegroup_pending_address WHERE operation_id = ?"
+                        + " ORDER BY ip_pool, unit_id")
+                .param(operationId)
+                .query((rs, row) -> unitsByPool.computeIfAbsent(rs.getString(2), pool -> new ArrayList<>())
+                        .add(rs.getString(1)))
+                .list();
         AuditMetadata audit = audit(operationId, "addresses for operation " + operationId);
         Map<String, String> addresses = new LinkedHashMap<>();
-        for (Map.Entry<String, String> unit : pools.entrySet()) {
+        Map<String, String> poolOf = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> pool : unitsByPool.entrySet()) {
             try {
-                AddressAssignment taken = dispatcher.<AddressAssignment>send(
-                        new AllocateAddress(unit.getValue(), unit.getKey()), audit).result();
-                addresses.put(unit.getKey(), taken.address());
+                List<AddressAssignment> taken = dispatcher.<List<AddressAssignment>>send(
+                        new AllocateAddresses(pool.getKey(), pool.getValue()), audit).result();
+                taken.forEach(assignment -> {
+                    addresses.put(assignment.unit(), assignment.address());
+                    poolOf.put(assignment.unit(), pool.getKey());
+                });
             } catch (DomainException | AggregateNotFoundException e) {
-                giveBack(addresses.keySet(), pools, audit);
-                fail(group, operationId, "unit '" + unit.getKey() + "' got no address from IP pool '"
-                        + unit.getValue() + "': " + e.getMessage(), audit);
+                giveBack(poolOf, audit);
+                fail(group, operationId, pool.getValue().size() + " unit(s) got no address from IP pool '"
+                        + pool.getKey() + "': " + e.getMessage(), audit);
                 return;
             }
         }
@@ -125,10 +135,8 @@ class AddressProvisioner implements SmartLifecycle {
         log.info("Service group {}: operation {} got {} address(es)", group, operationId, addresses.size());
     }
 
-    private void giveBack(Iterable<String> units, Map<String, String> pools, AuditMetadata audit) {
-        for (String unit : units) {
-            dispatcher.send(new ReleaseAddress(pools.get(unit), unit), audit);
-        }
+    private void giveBack(Map<String, String> poolOfUnit, AuditMetadata audit) {
+        poolOfUnit.forEach((unit, pool) -> dispatcher.send(new ReleaseAddress(pool, unit), audit));
     }
 
     private void fail(String group, String operationId, String reason, AuditMetadata audit) {

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import io.seamless.domain.common.DomainException;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -50,6 +51,21 @@ public class IpPool {
         }
         apply(new AddressAllocated(name, command.unit(), Ipv4.format(cidr.addressAt(free))));
         return assignment(command.unit(), free);
+    }
+
+    @CommandHandler
+    public List<AddressAssignment> handle(AllocateAddresses command) {
+        List<String> newcomers = command.units().stream().distinct().filter(unit -> units.offsetOf(unit) == null)
+                .toList();
+        int free = used.size() - used.cardinality();
+        if (newcomers.size() > free) {
+            throw new DomainException(IpPoolError.IP_POOL_EXHAUSTED, "IP pool '" + name + "' (" + cidr + ") has "
+                    + free + " free address(es), " + newcomers.size() + " unit(s) asked for one: " + newcomers);
+        }
+        for (String unit : newcomers) {
+            apply(new AddressAllocated(name, unit, Ipv4.format(cidr.addressAt(used.nextClear()))));
+        }
+        return command.units().stream().map(unit -> assignment(unit, units.offsetOf(unit))).toList();
     }
 
     @CommandHandler

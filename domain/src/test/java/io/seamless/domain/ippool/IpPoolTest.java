@@ -114,6 +114,30 @@ class IpPoolTest {
     }
 
     @Test
+    void allocatesForSeveralUnitsAtOnceKeepingWhatUnitsAlreadyHold() {
+        fixture.given(ORDERS_NET, new AddressAllocated("orders-net", "u-0", "10.20.0.10"))
+                .when(new AllocateAddresses("orders-net", List.of("u-1", "u-0", "u-2", "u-1")))
+                .expectEvents(new AddressAllocated("orders-net", "u-1", "10.20.0.11"),
+                        new AddressAllocated("orders-net", "u-2", "10.20.0.12"))
+                .expectResultMessagePayload(List.of(
+                        new AddressAssignment("orders-net", "u-1", "10.20.0.11", 3),
+                        new AddressAssignment("orders-net", "u-0", "10.20.0.10", 3),
+                        new AddressAssignment("orders-net", "u-2", "10.20.0.12", 3),
+                        new AddressAssignment("orders-net", "u-1", "10.20.0.11", 3)));
+    }
+
+    @Test
+    void allocatesForAllUnitsOrNone() {
+        IpPoolCreated tiny = new IpPoolCreated("tiny", "10.0.0.0/29", "10.0.0.1", List.of(), null, "calico", "n", 5);
+        fixture.given(tiny, new AddressAllocated("tiny", "u-0", "10.0.0.2"))
+                .when(new AllocateAddresses("tiny", List.of("u-0", "u-1", "u-2", "u-3", "u-4", "u-5")))
+                .expectNoEvents()
+                .expectException(DomainException.class)
+                .expectExceptionMessage("IP pool 'tiny' (10.0.0.0/29) has 4 free address(es), 5 unit(s) asked for one:"
+                        + " [u-1, u-2, u-3, u-4, u-5]");
+    }
+
+    @Test
     void reservesASpecificFreeAddress() {
         fixture.given(ORDERS_NET)
                 .when(new ReserveAddress("orders-net", "u-0", "10.20.0.50"))
