@@ -1,0 +1,177 @@
+package io.seamless.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seamless.schemas.DesiredStateSchema;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A database from command to desired state on the real parts: every role in one server, the event
+ * store on PostgreSQL (embedded binaries), the embedded Kafka broker. A service group created over
+ * HTTP is placed on registered clusters, gets its addresses from the pool, and its complete
+ * desired-state document (rendered configuration included, valid against its schema) arrives on
+ * the compacted topic; deleting it publishes a tombstone and gives every address back.
+ */
+@SpringBootTest(classes = SeamlessServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"seamless.data-dir=target/test-data/service-group-e2e", "seamless.kafka.embedded.port=0",
+            "seamless.service-groups.provisioning-poll=500ms"})
+class ServiceGroupEndToEndPostgresTest {
+
+    private static final EmbeddedPostgres POSTGRES = start();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        TestData.wipe("target/test-data/service-group-e2e");
+    }
+
+    @Autowired
+    private TestRestTemplate http;
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        POSTGRES.close();
+    }
+
+    @Test
+    void aServiceGroupTravelsFromTheCommandApiToItsDesiredStateRecordAndBack() {
+        poolAndThreeClusters();
+        ResponseEntity<JsonNode> accepted = http.postForEntity("/api/v1/service-groups", Map.of("name", "e2e-db",
+                "engine", "mysql", "version", "8.0.36", "topology", "innodb-cluster", "services", Map.of(
+                        "mysqld", Map.of("replicas", 3, "resources", Map.of("cpu", "2", "memory", "8Gi"),
+                                "storage", Map.of("size", "100Gi"), "ipPool", "e2e-db-net"),
+                        "router", Map.of("replicas", 2, "ipPool", "e2e-db-net"))), JsonNode.class);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(accepted.getHeaders().getLocation()).hasPath("/api/v1/service-groups/e2e-db/operations/"
+                + accepted.getBody().path("operationId").asText());
+
+        try (KafkaConsumer<String, byte[]> desiredState = desiredStateConsumer()) {
+            JsonNode document = awaitRecord(desiredState, "e2e-db", true);
+            assertComplete(document);
+
+            JsonNode operation = http.getForObject(accepted.getHeaders().getLocation().toString(), JsonNode.class);
+            assertThat(operation.path("state").asText()).isEqualTo("Succeeded");
+
+            http.delete("/api/v1/service-groups/e2e-db");
+            assertThat(awaitRecord(desiredState, "e2e-db", false)).isNull();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.getForObject(
+                "/api/v1/ip-pools/e2e-db-net", JsonNode.class).path("allocated").asInt()).isZero());
+    }
+
+    private void poolAndThreeClusters() {
+        created("/api/v1/ip-pools", Map.of("name", "e2e-db-net", "cidr", "10.30.0.0/24", "gateway", "10.30.0.1",
+                "cniMode", "kube-ovn", "network", "ovn-orders"));
+        for (String[] cluster : new String[][] {{"e2e-bj-1", "beijing", "a"}, {"e2e-bj-2", "beijing", "b"},
+            {"e2e-sh-1", "shanghai", "a"}}) {
+            created("/api/v1/clusters", Map.of("name", cluster[0], "site", cluster[1], "zone", cluster[2],
+                    "capacity", Map.of("cpu", "64", "memory", "256Gi", "storage", "10Ti"),
+                    "ipPools", List.of("e2e-db-net")));
+        }
+    }
+
+    /** Valid, every unit addressed on the pool's CNI, members on three clusters, seeds rendered from their addresses. */
+    private static void assertComplete(JsonNode document) {
+        assertThat(DesiredStateSchema.load().validate(document)).isEmpty();
+        assertThat(document.path("units")).hasSize(5);
+        List<String> members = new ArrayList<>();
+        for (JsonNode unit : document.path("units")) {
+            assertThat(unit.path("address").asText()).startsWith("10.30.0.");
+            assertThat(unit.path("networking").path("mode").asText()).isEqualTo("kube-ovn");
+            if (unit.path("service").asText().equals("mysqld")) {
+                members.add(unit.path("address").asText() + ":33061");
+            }
+        }
+        assertThat(StreamSupport.stream(document.path("units").spliterator(), false)
+                .filter(unit -> unit.path("service").asText().equals("mysqld"))
+                .map(unit -> unit.path("cluster").asText()).distinct()).as("members on three clusters").hasSize(3);
+        String myCnf = StreamSupport.stream(document.path("units").get(0).path("config").spliterator(), false)
+                .filter(file -> file.path("name").asText().equals("my.cnf")).findFirst().orElseThrow()
+                .path("content").asText();
+        assertThat(myCnf).contains("group_replication_group_seeds").contains(members);
+    }
+
+    private void created(String path, Object body) {
+        assertThat(http.postForEntity(path, body, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** The first READY document of the group, or (wanting a tombstone) null once its tombstone arrived. */
+    private static JsonNode awaitRecord(KafkaConsumer<String, byte[]> consumer, String group, boolean ready) {
+        JsonNode[] found = new JsonNode[1];
+        boolean[] seen = new boolean[1];
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (!group.equals(record.key())) {
+                    continue;
+                }
+                if (ready && record.value() != null && "READY".equals(read(record.value()).path("status").asText())) {
+                    found[0] = read(record.value());
+                    seen[0] = true;
+                } else if (!ready && record.value() == null) {
+                    seen[0] = true;
+                }
+            }
+            return seen[0];
+        });
+        return found[0];
+    }
+
+    private KafkaConsumer<String, byte[]> desiredStateConsumer() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of("seamless.desired-state"));
+        return consumer;
+    }
+
+    private static JsonNode read(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+}
