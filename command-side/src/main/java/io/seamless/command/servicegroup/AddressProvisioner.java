@@ -29,6 +29,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a release of a released unit records nothing), so doing a step twice after a crash is harmless.
  * When a pool refuses (exhausted, unknown), the addresses already taken for the operation are
  * released and the operation is recorded as failed with the pool's reason.
+ *
+ * <p>Every command node runs one. Two of them working on the same operation get the same
+ * addresses (allocation is idempotent per unit) and the second assignment records nothing; if one
+ * records the operation failed while the other still allocates, the latter's assignment is refused
+ * and it gives back what it took.
  */
 class AddressProvisioner implements SmartLifecycle {
 
@@ -131,7 +136,15 @@ class AddressProvisioner implements SmartLifecycle {
                 return;
             }
         }
-        dispatcher.send(new AssignUnitAddresses(group, operationId, addresses), audit);
+        try {
+            dispatcher.send(new AssignUnitAddresses(group, operationId, addresses), audit);
+        } catch (DomainException | AggregateNotFoundException e) {
+            // Another node settled the operation meanwhile (e.g. recorded it failed): keep no address for it.
+            giveBack(poolOf, audit);
+            log.warn("Service group {}: operation {} no longer waits for addresses, gave {} back: {}", group,
+                    operationId, poolOf.size(), e.getMessage());
+            return;
+        }
         log.info("Service group {}: operation {} got {} address(es)", group, operationId, addresses.size());
     }
 

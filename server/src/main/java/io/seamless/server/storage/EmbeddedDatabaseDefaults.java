@@ -23,7 +23,9 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor, Order
             return;
         }
         Path dataDir = Path.of(environment.getProperty("seamless.data-dir", "./data")).toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + dataDir.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        // LOCK_TIMEOUT: placements take turns on the clusters' row locks; H2 would give up after 1 s
+        // (an HTTP 500) where PostgreSQL waits.
+        String url = "jdbc:h2:file:" + dataDir.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         environment.getPropertySources().addLast(new MapPropertySource("seamless-embedded-database",
                 Map.of("spring.datasource.url", url, "spring.datasource.username", "sa",
                         "spring.datasource.password", "")));
