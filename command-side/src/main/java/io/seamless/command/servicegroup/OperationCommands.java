@@ -12,10 +12,13 @@ import io.seamless.command.servicegroup.ServiceGroupRequests.Start;
 import io.seamless.command.servicegroup.ServiceGroupRequests.Stop;
 import io.seamless.command.servicegroup.ServiceGroupRequests.Switchover;
 import io.seamless.command.servicegroup.ServiceGroupRequests.Upgrade;
+import io.seamless.domain.common.Quantity;
 import io.seamless.domain.servicegroup.Resources;
 import io.seamless.domain.servicegroup.ServiceGroupCommands;
 import io.seamless.domain.servicegroup.ServiceSpec;
+import io.seamless.domain.servicegroup.ServiceGroupView;
 import io.seamless.domain.servicegroup.StorageSpec;
+import io.seamless.domain.servicegroup.UnitDemand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,6 +68,29 @@ final class OperationCommands {
             return new ServiceGroupCommands.PromoteStandby(group, operationId);
         }
         throw new IllegalArgumentException("no command for " + request.getClass().getSimpleName());
+    }
+
+    /** The service a resizing operation is about. */
+    static String service(OperationRequest request) {
+        return request instanceof ChangeResources change ? change.service() : ((ExpandVolume) request).service();
+    }
+
+    /** What each unit of the service asks once a resizing operation is applied (unchanged parts as they are). */
+    static UnitDemand wanted(ServiceGroupView group, OperationRequest request) {
+        ServiceSpec spec = group.services().get(service(request));
+        if (spec == null) {
+            return new UnitDemand(0, 0, 0, null);
+        }
+        UnitDemand current = UnitDemand.of(spec);
+        if (request instanceof ChangeResources change) {
+            return new UnitDemand(
+                    change.resources().cpu() == null ? current.cpuMillis() : Quantity.cpuMillis(change.resources().cpu()),
+                    change.resources().memory() == null ? current.memoryBytes()
+                            : Quantity.bytes(change.resources().memory()),
+                    current.storageBytes(), current.ipPool());
+        }
+        return new UnitDemand(current.cpuMillis(), current.memoryBytes(),
+                Quantity.bytes(((ExpandVolume) request).size()), current.ipPool());
     }
 
     private static Resources resources(ServiceGroupRequests.Resources requested) {

@@ -4,7 +4,9 @@ import io.seamless.command.ConditionalOnCommandRole;
 import io.seamless.command.dispatch.AuditMetadata;
 import io.seamless.command.dispatch.CommandDispatcher;
 import io.seamless.command.dispatch.CommandOutcome;
+import io.seamless.command.servicegroup.ServiceGroupRequests.ChangeResources;
 import io.seamless.command.servicegroup.ServiceGroupRequests.CreateGroup;
+import io.seamless.command.servicegroup.ServiceGroupRequests.ExpandVolume;
 import io.seamless.command.servicegroup.ServiceGroupRequests.OperationAccepted;
 import io.seamless.command.servicegroup.ServiceGroupRequests.OperationRequest;
 import io.seamless.command.servicegroup.ServiceGroupRequests.ScaleOut;
@@ -12,6 +14,7 @@ import io.seamless.domain.common.DomainException;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.CreateServiceGroup;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.DeleteServiceGroup;
 import io.seamless.domain.servicegroup.ServiceGroupError;
+import io.seamless.domain.servicegroup.ServiceGroupView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,6 +78,11 @@ class ServiceGroupCommandController {
                     operationId, scaleOut.service(), scaleOut.replicas(), audit)));
         }
         Object command = OperationCommands.command(name, operationId, request);
+        if (request instanceof ChangeResources || request instanceof ExpandVolume) {
+            ServiceGroupView group = reader.read(name);
+            return accepted(name, operationId, type, send(name, () -> planner.resize(group,
+                    OperationCommands.service(request), OperationCommands.wanted(group, request), command, audit)));
+        }
         return accepted(name, operationId, type, send(name, () -> dispatcher.send(command, audit)));
     }
 

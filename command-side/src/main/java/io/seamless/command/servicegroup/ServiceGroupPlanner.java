@@ -104,6 +104,37 @@ class ServiceGroupPlanner {
         });
     }
 
+    /**
+     * Scaling a service's units up (CPU, memory) or growing their volumes needs room where they run:
+     * each cluster must have the growth of all of the service's units on it free, checked under the
+     * clusters' row locks in the transaction that records the command. Shrinking needs no check.
+     */
+    CommandOutcome<Long> resize(ServiceGroupView group, String service, UnitDemand wanted, Object command,
+                                AuditMetadata audit) {
+        ServiceSpec spec = group.services().get(service);
+        if (spec == null) {
+            return dispatcher.send(command, audit); // the aggregate names the services it has
+        }
+        UnitDemand current = UnitDemand.of(spec);
+        UnitDemand growth = new UnitDemand(Math.max(0, wanted.cpuMillis() - current.cpuMillis()),
+                Math.max(0, wanted.memoryBytes() - current.memoryBytes()),
+                Math.max(0, wanted.storageBytes() - current.storageBytes()), current.ipPool());
+        Map<String, Long> unitsPerCluster = group.units().stream().filter(unit -> unit.service().equals(service))
+                .collect(Collectors.groupingBy(Unit::cluster, Collectors.counting()));
+        return inLockedTransaction(() -> {
+            for (ClusterCapacity cluster : clusters.lockAll()) {
+                long units = unitsPerCluster.getOrDefault(cluster.name(), 0L);
+                if (units > 0 && !cluster.fitsAll(growth, units)) {
+                    throw new DomainException(ServiceGroupError.PLACEMENT_INFEASIBLE, "cluster '" + cluster.name()
+                            + "' has not enough free capacity for " + units + " unit(s) of '" + service + "' to grow by "
+                            + growth.cpuMillis() + "m CPU, " + growth.memoryBytes() + " bytes memory, "
+                            + growth.storageBytes() + " bytes storage each");
+                }
+            }
+            return dispatcher.send(command, audit);
+        });
+    }
+
     private static Map<String, UnitDemand> demands(Map<String, ServiceSpec> services) {
         Map<String, UnitDemand> demands = new LinkedHashMap<>();
         services.forEach((name, spec) -> demands.put(name, UnitDemand.of(spec)));

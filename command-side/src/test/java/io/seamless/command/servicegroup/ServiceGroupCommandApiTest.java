@@ -65,6 +65,18 @@ class ServiceGroupCommandApiTest {
         assertThat(scaled.units()).extracting(Unit::id).contains("orders-db-mysqld-3", "orders-db-mysqld-4");
         assertThat(allocations("sg-net")).isEqualTo(7);
 
+        long before = events();
+        postJson("/api/v1/service-groups/orders-db/operations", "{\"type\": \"ChangeResources\", \"service\":"
+                + " \"mysqld\", \"resources\": {\"cpu\": \"100\"}}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errorCode").value("PLACEMENT_INFEASIBLE"));
+        postJson("/api/v1/service-groups/orders-db/operations", "{\"type\": \"ExpandVolume\", \"service\":"
+                + " \"mysqld\", \"size\": \"20Ti\"}").andExpect(status().isConflict());
+        assertThat(events()).as("refused resizes record nothing").isEqualTo(before);
+        postJson("/api/v1/service-groups/orders-db/operations", "{\"type\": \"ChangeResources\", \"service\":"
+                + " \"mysqld\", \"resources\": {\"cpu\": \"8\"}}").andExpect(status().isAccepted());
+        assertThat(reader.read("orders-db").services().get("mysqld").resources())
+                .isEqualTo(new io.seamless.domain.servicegroup.Resources("8", "8Gi"));
+
         postJson("/api/v1/service-groups/orders-db/operations", "{\"type\": \"ScaleIn\", \"service\": \"router\","
                 + " \"replicas\": 1}").andExpect(status().isAccepted());
         await().atMost(Duration.ofSeconds(20)).until(() -> allocations("sg-net") == 6);

@@ -18,6 +18,12 @@ public record ClusterCapacity(String name, String site, String zone, boolean cor
                 freeMemoryBytes - demand.memoryBytes(), freeStorageBytes - demand.storageBytes());
     }
 
+    /** Whether {@code units} units asking {@code demand} each fit in what is free. */
+    public boolean fitsAll(UnitDemand demand, long units) {
+        return freeCpuMillis >= demand.cpuMillis() * units && freeMemoryBytes >= demand.memoryBytes() * units
+                && freeStorageBytes >= demand.storageBytes() * units;
+    }
+
     boolean fits(UnitDemand demand) {
         return freeCpuMillis >= demand.cpuMillis() && freeMemoryBytes >= demand.memoryBytes()
                 && freeStorageBytes >= demand.storageBytes();

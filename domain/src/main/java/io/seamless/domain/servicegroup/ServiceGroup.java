@@ -134,8 +134,12 @@ public class ServiceGroup {
     @CommandHandler
     public long handle(ChangeResources command) {
         state.requireRunnable("change resources");
-        Resources resources = ServiceSpecs.canonical(command.resources());
-        if (!resources.equals(state.service(command.service()).resources())) {
+        Resources current = state.service(command.service()).resources();
+        Resources asked = command.resources();
+        // A part left out keeps its value: scaling memory alone does not reset the CPU.
+        Resources resources = ServiceSpecs.canonical(new Resources(asked.cpu() == null ? current.cpu() : asked.cpu(),
+                asked.memory() == null ? current.memory() : asked.memory()));
+        if (!resources.equals(current)) {
             apply(new ResourcesChanged(name, command.operationId(), command.service(), resources));
         }
         return getVersion();

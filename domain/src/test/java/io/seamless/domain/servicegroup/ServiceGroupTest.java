@@ -192,6 +192,13 @@ class ServiceGroupTest {
     }
 
     @Test
+    void aResourceLeftOutKeepsItsValue() {
+        fixture.given(created(), assigned())
+                .when(new ChangeResources(GROUP, "op-2", "mysqld", new Resources(null, "32Gi")))
+                .expectEvents(new ResourcesChanged(GROUP, "op-2", "mysqld", new Resources("2", "32Gi")));
+    }
+
+    @Test
     void expandsVolumesButNeverShrinksThem() {
         fixture.given(created(), assigned())
                 .when(new ExpandVolume(GROUP, "op-2", "mysqld", "200Gi"))
