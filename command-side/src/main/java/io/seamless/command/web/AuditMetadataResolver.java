@@ -20,6 +20,13 @@ class AuditMetadataResolver implements HandlerMethodArgumentResolver {
     static final String TICKET_HEADER = "X-Seamless-Ticket";
     private static final int MAX_HEADER = 1024;
 
+    private final boolean requireReason;
+
+    /** @param requireReason the compliance switch {@code seamless.audit.require-reason}: every write must say why */
+    AuditMetadataResolver(boolean requireReason) {
+        this.requireReason = requireReason;
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return AuditMetadata.class.equals(parameter.getParameterType());
@@ -31,7 +38,12 @@ class AuditMetadataResolver implements HandlerMethodArgumentResolver {
         Principal principal = request.getUserPrincipal();
         String actor = principal == null ? "anonymous" : principal.getName();
         Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
-        return new AuditMetadata(actor, header(request, REASON_HEADER), header(request, TICKET_HEADER),
+        String reason = header(request, REASON_HEADER);
+        if (requireReason && reason == null) {
+            throw new IllegalHeaderException(REASON_HEADER + " is required: this server records why every change"
+                    + " was made (seamless.audit.require-reason)");
+        }
+        return new AuditMetadata(actor, reason, header(request, TICKET_HEADER),
                 correlationId == null ? UUID.randomUUID().toString() : correlationId.toString());
     }
 
