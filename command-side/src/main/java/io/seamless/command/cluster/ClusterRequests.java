@@ -1,5 +1,6 @@
 package io.seamless.command.cluster;
 
+import io.seamless.command.web.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,6 +49,6 @@ final class ClusterRequests {
     }
 
     /** The answer to every write: the cluster's version now, and the events it took (none when nothing changed). */
-    record ClusterWritten(String name, long version, List<String> eventIds) {
+    record ClusterWritten(String name, long version, List<String> eventIds) implements Versioned {
     }
 }

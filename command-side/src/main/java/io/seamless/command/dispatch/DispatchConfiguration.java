@@ -11,6 +11,8 @@ import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +27,13 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  */
 @Configuration(proxyBeanMethods = false)
 public class DispatchConfiguration {
+
+    /** Every aggregate takes the version a command expects from its metadata ({@code If-Match}). */
+    @Bean
+    ConfigurerModule expectedVersionTargetResolver() {
+        return configurer -> configurer.registerComponent(CommandTargetResolver.class,
+                config -> new ExpectedVersionTargetResolver());
+    }
 
     @Bean
     CorrelationDataProvider auditCorrelationDataProvider() {

@@ -1,5 +1,6 @@
 package io.seamless.command.ippool;
 
+import io.seamless.command.web.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,9 +40,10 @@ final class IpPoolRequests {
     }
 
     /** The answer to every write: what the pool is now, and the events it took to get there. */
-    record PoolWritten(String name, long version, List<String> eventIds) {
+    record PoolWritten(String name, long version, List<String> eventIds) implements Versioned {
     }
 
-    record AllocationWritten(String pool, String unit, String address, long version, List<String> eventIds) {
+    record AllocationWritten(String pool, String unit, String address, long version, List<String> eventIds)
+            implements Versioned {
     }
 }

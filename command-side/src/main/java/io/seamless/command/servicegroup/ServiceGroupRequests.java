@@ -1,5 +1,6 @@
 package io.seamless.command.servicegroup;
 
+import io.seamless.command.web.Versioned;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -116,6 +117,6 @@ final class ServiceGroupRequests {
 
     /** The answer to every write: the operation started, the group's version, the events recorded. */
     record OperationAccepted(String serviceGroup, String operationId, String type, long version,
-                             List<String> eventIds) {
+                             List<String> eventIds) implements Versioned {
     }
 }

@@ -3,6 +3,8 @@ package io.seamless.command.web;
 import io.seamless.command.dispatch.AuditMetadata;
 import java.security.Principal;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -18,7 +20,9 @@ class AuditMetadataResolver implements HandlerMethodArgumentResolver {
 
     static final String REASON_HEADER = "X-Seamless-Reason";
     static final String TICKET_HEADER = "X-Seamless-Ticket";
+    static final String IF_MATCH = "If-Match";
     private static final int MAX_HEADER = 1024;
+    private static final Pattern STRONG_VERSION = Pattern.compile("\"(0|[1-9][0-9]{0,17})\"");
 
     private final boolean requireReason;
 
@@ -44,7 +48,21 @@ class AuditMetadataResolver implements HandlerMethodArgumentResolver {
                     + " was made (seamless.audit.require-reason)");
         }
         return new AuditMetadata(actor, reason, header(request, TICKET_HEADER),
-                correlationId == null ? UUID.randomUUID().toString() : correlationId.toString());
+                correlationId == null ? UUID.randomUUID().toString() : correlationId.toString(), ifMatch(request));
+    }
+
+    /** The version of a strong {@code If-Match: "7"}; null without the header or for {@code *} (any version). */
+    private static Long ifMatch(NativeWebRequest request) {
+        String value = request.getHeader(IF_MATCH);
+        if (value == null || value.isBlank() || value.strip().equals("*")) {
+            return null;
+        }
+        Matcher version = STRONG_VERSION.matcher(value.strip());
+        if (!version.matches()) {
+            throw new IllegalHeaderException("If-Match must be one strong entity tag with a version, e.g. \"7\","
+                    + " as the ETag of a read");
+        }
+        return Long.parseLong(version.group(1));
     }
 
     private static String header(NativeWebRequest request, String name) {

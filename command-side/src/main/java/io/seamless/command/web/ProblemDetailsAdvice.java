@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +54,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         LOG.warn("Command gave up after repeated concurrency conflicts: {}", e.getMessage());
         return problem(ProblemTypes.CONCURRENT_MODIFICATION, HttpStatus.CONFLICT,
                 "the resource kept changing while this request was applied; retry it", request);
+    }
+
+    /** {@code If-Match} named another version than the aggregate has now: nothing was recorded. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail preconditionFailed(ConflictingAggregateVersionException e, NativeWebRequest request) {
+        return problem(ProblemTypes.PRECONDITION_FAILED, HttpStatus.PRECONDITION_FAILED, "the resource is at version "
+                + e.getActualVersion() + ", not the version " + e.getExpectedVersion() + " of If-Match; read it again",
+                request);
     }
 
     @ExceptionHandler(AuditMetadataResolver.IllegalHeaderException.class)

@@ -16,6 +16,7 @@ enum ProblemTypes {
     PAYLOAD_TOO_LARGE("Payload too large"),
     NOT_FOUND("Not found"),
     CONCURRENT_MODIFICATION("Concurrent modification"),
+    PRECONDITION_FAILED("Precondition failed"),
     INTERNAL_ERROR("Internal error");
 
     static final String BASE = "https://seamless.io/problems/";

@@ -1,5 +1,6 @@
 package io.seamless.projections.cluster;
 
+import io.seamless.projections.support.Versioned;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.seamless.projections.cluster.ClusterEvents.Capacity;
 import java.util.Collections;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  */
 @JsonPropertyOrder({"name", "site", "zone", "labels", "capacity", "ipPools", "cordoned", "version"})
 record ClusterView(String name, String site, String zone, Map<String, String> labels, Capacity capacity,
-                   List<String> ipPools, boolean cordoned, long version) {
+                   List<String> ipPools, boolean cordoned, long version) implements Versioned {
 
     ClusterView {
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));

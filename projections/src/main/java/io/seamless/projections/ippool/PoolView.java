@@ -1,5 +1,6 @@
 package io.seamless.projections.ippool;
 
+import io.seamless.projections.support.Versioned;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,7 +11,7 @@ import java.util.List;
 @JsonPropertyOrder({"name", "cidr", "gateway", "excluded", "vlan", "cniMode", "network", "capacity", "allocated",
         "free", "version"})
 record PoolView(String name, String cidr, String gateway, List<String> excluded, Integer vlan, String cniMode,
-                String network, long capacity, long allocated, long version) {
+                String network, long capacity, long allocated, long version) implements Versioned {
 
     PoolView {
         excluded = List.copyOf(excluded);

@@ -1,5 +1,6 @@
 package io.seamless.projections.servicegroup;
 
+import io.seamless.projections.support.Versioned;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.ServiceSpec;
@@ -39,7 +40,7 @@ final class ServiceGroupViews {
     record Detail(String name, String engine, String topology, String engineVersion, int shards, String status,
                   String standbyOf, String primary, long restartGeneration, String pendingOperation,
                   Map<String, ServiceSpec> services, List<UnitView> units, String renderError, long version,
-                  Instant createdAt, Instant updatedAt) {
+                  Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
     /** A unit of the group: where it runs and its address (absent until assigned). */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -62,7 +63,8 @@ class IpPoolQueryControllerTest {
                 .andExpect(jsonPath("$.name").value("billing-net"))
                 .andExpect(jsonPath("$.excluded").isArray())
                 .andExpect(jsonPath("$.free").value(253))
-                .andExpect(jsonPath("$", not(hasKey("vlan"))));
+                .andExpect(jsonPath("$", not(hasKey("vlan"))))
+                .andExpect(header().string("ETag", "\"0\""));
     }
 
     @Test
