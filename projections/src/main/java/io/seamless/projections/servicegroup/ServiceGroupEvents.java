@@ -1,12 +1,8 @@
 package io.seamless.projections.servicegroup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.seamless.projections.support.EventData;
 import io.seamless.projections.support.EventEnvelope;
-import io.seamless.projections.support.MalformedEventException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,11 +37,6 @@ final class ServiceGroupEvents {
             Map.entry(PREFIX + "StandbyPromoted.v1", StandbyPromoted.class),
             Map.entry(PREFIX + "ServiceGroupDeleted.v1", ServiceGroupDeleted.class));
 
-    // New optional fields are a compatible change of a v1 schema: ignore what we do not know.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private ServiceGroupEvents() {
     }
 
@@ -55,19 +46,7 @@ final class ServiceGroupEvents {
         if (type == null) {
             return Optional.empty();
         }
-        GroupEvent payload;
-        try {
-            payload = JSON.treeToValue(event.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException(event.type() + " data not readable: " + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException(event.type() + " data not readable: " + e.getMessage());
-        }
-        if (!payload.group().equals(event.subject())) {
-            throw new MalformedEventException(event.type() + " data names group '" + payload.group()
-                    + "' but ce_subject is '" + event.subject() + "'");
-        }
-        return Optional.of(payload);
+        return Optional.of(EventData.read(event, type, GroupEvent::group, "group"));
     }
 
     /** The event types this projection reads. */
@@ -76,10 +55,7 @@ final class ServiceGroupEvents {
     }
 
     static <V> V required(V value, String field) {
-        if (value == null || (value instanceof String text && text.isBlank())) {
-            throw new IllegalArgumentException("missing field '" + field + "'");
-        }
-        return value;
+        return EventData.required(value, field);
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map, String field) {
