@@ -73,6 +73,19 @@ public class ClusterRegistry {
                 .param("names", sorted).query(ClusterRegistry::snapshot).list();
     }
 
+    /**
+     * Locks every cluster that is not removed, then reads them: {@link #lock} for all of them, without
+     * reading (and summing the units of) every cluster once more just to learn their names.
+     */
+    public List<ClusterSnapshot> lockAll() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("cluster rows can only be locked inside a transaction");
+        }
+        jdbc.sql("SELECT name FROM cluster_registry WHERE removed = FALSE ORDER BY name FOR UPDATE")
+                .query(String.class).list();
+        return clusters();
+    }
+
     /** Units placed on the cluster, counted per service group (sorted by service group). */
     Map<String, Long> unitsByServiceGroup(String cluster) {
         Map<String, Long> units = new TreeMap<>();

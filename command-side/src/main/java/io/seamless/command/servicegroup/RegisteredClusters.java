@@ -22,8 +22,7 @@ class RegisteredClusters implements ServiceGroupPlanner.ClusterCapacities {
      */
     @Override
     public List<ClusterCapacity> lockAll() {
-        List<String> names = registry.clusters().stream().map(ClusterSnapshot::name).toList();
-        return registry.lock(names).stream().map(RegisteredClusters::capacity).toList();
+        return registry.lockAll().stream().map(RegisteredClusters::capacity).toList();
     }
 
     @Override

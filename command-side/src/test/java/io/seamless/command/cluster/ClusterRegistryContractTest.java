@@ -128,6 +128,32 @@ abstract class ClusterRegistryContractTest {
         assertThat(locked).extracting(ClusterSnapshot::name).containsExactly("a-1", "b-2");
         List<ClusterSnapshot> none = transactions.execute(status -> registry.lock(List.of()));
         assertThat(none).isEmpty();
+        assertThatThrownBy(() -> registry.lockAll()).isInstanceOf(IllegalStateException.class);
+        List<ClusterSnapshot> all = transactions.execute(status -> registry.lockAll());
+        assertThat(all).extracting(ClusterSnapshot::name).containsExactly("a-1", "b-2");
+    }
+
+    @Test
+    void lockingAllWaitsForAPlacementHoldingOneOfThem() throws Exception {
+        register("sz-1");
+        register("sz-2");
+        CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            registry.lock(List.of("sz-2"));
+            placeUnit("sz-2", "pay-mysql-0", 1_000, 1L << 30, 0);
+            firstHoldsTheLock.countDown();
+            awaitLatch(firstMayCommit);
+        }));
+        assertThat(firstHoldsTheLock.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<List<ClusterSnapshot>> all = CompletableFuture.supplyAsync(() ->
+                transactions.execute(status -> registry.lockAll()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sessionsWaitingForALock(jdbc) > 0);
+        assertThat(all).isNotDone();
+        firstMayCommit.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        assertThat(all.get(30, TimeUnit.SECONDS)).filteredOn(c -> c.name().equals("sz-2"))
+                .extracting(ClusterSnapshot::units).containsExactly(1);
     }
 
     @Test
