@@ -55,6 +55,8 @@ class ServiceGroupCommandApiTest {
                 .andExpect(jsonPath("$.type").value("Create"))
                 .andExpect(jsonPath("$.eventIds.length()").value(1));
         ServiceGroupView ready = awaitStatus("orders-db", GroupStatus.READY);
+        postJson("/api/v1/service-groups", mysql("orders-db", "sg-net", 3)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errorCode").value("SERVICE_GROUP_EXISTS"));
         assertThat(ready.units()).hasSize(5).allSatisfy(unit -> assertThat(unit.address()).startsWith("10.60.0."));
         assertThat(ready.units().stream().map(Unit::address).collect(Collectors.toSet())).hasSize(5);
         assertThat(clustersOf(ready, "mysqld")).as("members spread over three clusters").hasSize(3);
