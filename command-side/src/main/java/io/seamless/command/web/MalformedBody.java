@@ -1,6 +1,7 @@
 package io.seamless.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -26,8 +27,13 @@ final class MalformedBody {
         if (cause instanceof MismatchedInputException mismatched) {
             return "a value has the wrong type or shape" + at(mismatched);
         }
+        if (cause instanceof StreamConstraintsException) {
+            return "the body is nested too deeply or holds a number or text too long to read";
+        }
         if (cause instanceof JsonProcessingException json) {
-            return "the body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
+            // Some parse errors carry no location: say what we know rather than fail to answer at all.
+            return json.getLocation() == null ? "the body is not valid JSON"
+                    : "the body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
                     + json.getLocation().getColumnNr() + ")";
         }
         return "the request body is missing or unreadable";

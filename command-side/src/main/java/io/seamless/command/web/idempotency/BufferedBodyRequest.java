@@ -11,11 +11,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /** The request with its body already read (to fingerprint it), served again to the handlers. */
-final class BufferedBodyRequest extends HttpServletRequestWrapper {
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+    public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }

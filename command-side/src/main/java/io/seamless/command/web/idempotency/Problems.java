@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** RFC 9457 problem documents written by this filter, which answers before Spring MVC sees the request. */
-final class Problems {
+public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, HttpServletRequest request, int status, String slug, String title,
+    public static void write(HttpServletResponse response, HttpServletRequest request, int status, String slug, String title,
                       String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://seamless.io/problems/" + slug);
