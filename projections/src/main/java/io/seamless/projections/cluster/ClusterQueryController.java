@@ -1,9 +1,8 @@
 package io.seamless.projections.cluster;
 
 import io.seamless.projections.ConditionalOnProjectionsRole;
+import io.seamless.projections.support.NotFoundProblem;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,9 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/clusters")
 class ClusterQueryController {
 
-    static final URI NOT_FOUND_TYPE = URI.create("https://seamless.io/problems/cluster-not-found");
-    static final String NOT_FOUND_TITLE = "Cluster not found";
-    static final String NOT_FOUND_CODE = "CLUSTER_NOT_FOUND";
 
     private final ClusterRepository clusters;
 
@@ -40,11 +36,6 @@ class ClusterQueryController {
 
     @ExceptionHandler(ClusterNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(ClusterNotFoundException exception, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
-        problem.setType(NOT_FOUND_TYPE);
-        problem.setTitle(NOT_FOUND_TITLE);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("errorCode", NOT_FOUND_CODE);
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return NotFoundProblem.of("cluster-not-found", "Cluster not found", exception, request);
     }
 }

@@ -1,13 +1,11 @@
 package io.seamless.projections.servicegroup;
 
 import io.seamless.projections.ConditionalOnProjectionsRole;
+import io.seamless.projections.support.NotFoundProblem;
 import io.seamless.projections.servicegroup.DesiredStateRepository.StoredDocument;
 import io.seamless.projections.servicegroup.ServiceGroupViews.Detail;
 import io.seamless.projections.servicegroup.ServiceGroupViews.ListView;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProjectionsRole
 @RequestMapping("/api/v1/service-groups")
 class ServiceGroupQueryController {
-
-    static final String PROBLEMS = "https://seamless.io/problems/";
 
     private final ServiceGroupRepository groups;
     private final DesiredStateRepository documents;
@@ -71,29 +67,19 @@ class ServiceGroupQueryController {
 
     @ExceptionHandler(ServiceGroupNotFoundException.class)
     ResponseEntity<ProblemDetail> groupNotFound(ServiceGroupNotFoundException exception, HttpServletRequest request) {
-        return problem("service-group-not-found", "Service group not found", exception, request);
+        return NotFoundProblem.of("service-group-not-found", "Service group not found", exception, request);
     }
 
     @ExceptionHandler(OperationNotFoundException.class)
     ResponseEntity<ProblemDetail> operationNotFound(OperationNotFoundException exception,
                                                     HttpServletRequest request) {
-        return problem("operation-not-found", "Operation not found", exception, request);
+        return NotFoundProblem.of("operation-not-found", "Operation not found", exception, request);
     }
 
     @ExceptionHandler(DesiredStateNotRenderedException.class)
     ResponseEntity<ProblemDetail> notRendered(DesiredStateNotRenderedException exception,
                                               HttpServletRequest request) {
-        return problem("desired-state-not-rendered", "Desired state not rendered", exception, request);
+        return NotFoundProblem.of("desired-state-not-rendered", "Desired state not rendered", exception, request);
     }
 
-    /** A 404 problem: the slug is the type's last segment and, in upper snake case, the error code. */
-    private static ResponseEntity<ProblemDetail> problem(String slug, String title, RuntimeException exception,
-                                                         HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
-        problem.setType(URI.create(PROBLEMS + slug));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("errorCode", slug.toUpperCase(Locale.ROOT).replace('-', '_'));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-    }
 }
