@@ -1,4 +1,4 @@
--- Replication source of billing-mysqld-1: the initial primary billing-mysqld-0.
+-- Replication source of billing-mysqld-1: the primary billing-mysqld-0.
 -- The account (SOURCE_USER, SOURCE_PASSWORD) is set from its Secret by a separate statement first.
 CHANGE REPLICATION SOURCE TO
   SOURCE_HOST = '10.20.0.11',

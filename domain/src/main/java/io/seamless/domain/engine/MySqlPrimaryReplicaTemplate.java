@@ -15,7 +15,8 @@ import java.util.List;
  * primary writable at run time (so a switchover needs no new file), and {@code skip_replica_start}
  * is left off so a replica resumes replicating after a restart.
  *
- * <p>{@code replication.sql}, on every member but the initial primary (the first unit, ordinal 0):
+ * <p>{@code replication.sql}, on every member but the primary ({@link GroupLayout#primary()}, else the
+ * first unit, ordinal 0):
  * {@code CHANGE REPLICATION SOURCE TO} the primary's address and port with {@code
  * SOURCE_AUTO_POSITION = 1} (GTID positioning: no binlog file names to carry), TLS to the source,
  * and retries that outlast a primary restart, then {@code START REPLICA}. The replication account's
@@ -40,12 +41,12 @@ final class MySqlPrimaryReplicaTemplate extends AbstractEngineTemplate {
         Settings myCnf = MySqlFiles.myCnf(unit, port)
                 .put("read_only", "ON")
                 .put("super_read_only", "ON");
-        UnitLayout primary = peers.first(MYSQLD.name());
+        UnitLayout primary = peers.primary(MYSQLD.name());
         if (primary.id().equals(unit.id())) {
             return UnitFiles.of(myCnf);
         }
         return UnitFiles.of(myCnf).with(ConfigFile.lines("replication.sql", List.of(
-                "-- Replication source of " + unit.id() + ": the initial primary " + primary.id() + ".",
+                "-- Replication source of " + unit.id() + ": the primary " + primary.id() + ".",
                 "-- The account (SOURCE_USER, SOURCE_PASSWORD) is set from its Secret by a separate statement first.",
                 "CHANGE REPLICATION SOURCE TO",
                 "  SOURCE_HOST = '" + primary.address() + "',",

@@ -15,11 +15,13 @@ final class Peers {
     private final String group;
     private final String version;
     private final List<UnitLayout> units;
+    private final String primary;
 
-    private Peers(String group, String version, List<UnitLayout> units) {
+    private Peers(String group, String version, List<UnitLayout> units, String primary) {
         this.group = group;
         this.version = version;
         this.units = units;
+        this.primary = primary;
     }
 
     static Peers of(GroupLayout layout, List<FunctionType> types) {
@@ -40,7 +42,8 @@ final class Peers {
                 .thenComparing(UnitLayout::shard, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(UnitLayout::ordinal)
                 .thenComparing(UnitLayout::id);
-        return new Peers(layout.group(), layout.version(), layout.units().stream().sorted(byLayout).toList());
+        return new Peers(layout.group(), layout.version(), layout.units().stream().sorted(byLayout).toList(),
+                layout.primary());
     }
 
     String group() {
@@ -73,6 +76,12 @@ final class Peers {
     UnitLayout first(String service) {
         return of(service).stream().findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "group " + group + " has no unit of service " + service + " to render from"));
+    }
+
+    /** The primary unit of a service now: the layout's primary when it is one of them, else the first. */
+    UnitLayout primary(String service) {
+        return of(service).stream().filter(unit -> unit.id().equals(primary)).findFirst()
+                .orElseGet(() -> first(service));
     }
 
     static List<String> endpoints(List<UnitLayout> units, int port) {

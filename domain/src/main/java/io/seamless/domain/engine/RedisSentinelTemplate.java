@@ -12,11 +12,11 @@ import java.util.List;
  *
  * <p>{@code redis.conf}: the common settings of {@link RedisFiles#redisConf}, {@code
  * replica-announce-ip} (the address sentinels and clients are told), and on every node but the
- * initial primary (the first unit) {@code replicaof <primary address> 6379}. After a failover the
+ * primary ({@link GroupLayout#primary()}, else the first unit) {@code replicaof <primary address> 6379}. After a failover the
  * sentinels re-point replicas at run time; a file is only where a node starts from.
  *
  * <p>{@code sentinel.conf}: {@code bind}, {@code port 26379}, {@code sentinel announce-ip}, then
- * {@code sentinel monitor <group> <initial primary> 6379 <quorum>}: the master name is the group's
+ * {@code sentinel monitor <group> <primary> 6379 <quorum>}: the master name is the group's
  * name and the quorum a majority of the sentinels, so no minority can start a failover; {@code
  * down-after-milliseconds} 5000, {@code failover-timeout} 60000 and {@code parallel-syncs} 1 (one
  * replica resynchronises at a time, the others keep serving reads). Sentinel rewrites its file at
@@ -46,7 +46,7 @@ final class RedisSentinelTemplate extends AbstractEngineTemplate {
     private Settings redisConf(UnitLayout unit, Peers peers) {
         int port = REDIS.port("redis").number();
         Settings conf = RedisFiles.redisConf(unit, port).put("replica-announce-ip", unit.address());
-        UnitLayout primary = peers.first(REDIS.name());
+        UnitLayout primary = peers.primary(REDIS.name());
         if (!primary.id().equals(unit.id())) {
             conf.put("replicaof", primary.address() + " " + port);
         }
@@ -57,7 +57,7 @@ final class RedisSentinelTemplate extends AbstractEngineTemplate {
         int port = SENTINEL.port("sentinel").number();
         String group = peers.group();
         int quorum = peers.of(SENTINEL.name()).size() / 2 + 1;
-        UnitLayout primary = peers.first(REDIS.name());
+        UnitLayout primary = peers.primary(REDIS.name());
         return Settings.of("sentinel.conf", Syntax.SPACED)
                 .put("bind", unit.address() + " 127.0.0.1")
                 .put("port", port)

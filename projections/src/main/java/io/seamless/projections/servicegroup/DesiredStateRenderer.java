@@ -116,7 +116,7 @@ final class DesiredStateRenderer {
                 .thenComparing(Unit::id)).toList();
     }
 
-    /** The units that have an address, and each service's configuration parameters. */
+    /** The units that have an address, each service's configuration parameters, and the primary now. */
     private static GroupLayout layout(GroupState group, Map<String, ClusterFacts> clusters) {
         List<UnitLayout> addressed = group.units().stream().filter(unit -> unit.address() != null)
                 .map(unit -> new UnitLayout(unit.id(), unit.service(), unit.shard(), unit.ordinal(), unit.address(),
@@ -124,7 +124,7 @@ final class DesiredStateRenderer {
                 .toList();
         Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
         group.services().forEach((service, spec) -> overrides.put(service, spec.config()));
-        return new GroupLayout(group.name(), group.engineVersion(), addressed, overrides);
+        return new GroupLayout(group.name(), group.engineVersion(), addressed, overrides, group.primary());
     }
 
     private static UnitDocument unit(Unit unit, String image, FunctionType type, ServiceSpec spec, PoolFacts pool,
