@@ -24,15 +24,21 @@ public final class ServiceGroupCommands {
         return "servicegroup:" + group;
     }
 
+    /** Every command names its group; Axon routes it by the group's aggregate id. */
+    public interface GroupCommand {
+
+        String group();
+
+        @TargetAggregateIdentifier
+        default String aggregateId() {
+            return ServiceGroupCommands.aggregateId(group());
+        }
+    }
+
     /** {@code standbyOf}: the primary group this one replicates from (disaster recovery), or null. */
     public record CreateServiceGroup(String group, String operationId, String engine,
                                      String version, String topology, int shards, Map<String, ServiceSpec> services,
-                                     List<PlannedUnit> units, String standbyOf) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
-
+                                     List<PlannedUnit> units, String standbyOf) implements GroupCommand {
         public CreateServiceGroup {
             services = Map.copyOf(services);
             units = List.copyOf(units);
@@ -41,119 +47,60 @@ public final class ServiceGroupCommands {
 
     /** The addresses the pools handed out for the units of an operation. */
     public record AssignUnitAddresses(String group, String operationId,
-                                      Map<String, String> addresses) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
-
+                                      Map<String, String> addresses) implements GroupCommand {
         public AssignUnitAddresses {
             addresses = Map.copyOf(addresses);
         }
     }
 
     /** An operation could not complete (e.g. a pool ran out); its reservations were already undone. */
-    public record FailOperation(String group, String operationId, String reason) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record FailOperation(String group, String operationId, String reason) implements GroupCommand {
     }
 
     public record ScaleOut(String group, String operationId, String service, int replicas,
-                           List<PlannedUnit> units) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
-
+                           List<PlannedUnit> units) implements GroupCommand {
         public ScaleOut {
             units = List.copyOf(units);
         }
     }
 
-    public record ScaleIn(String group, String operationId, String service, int replicas) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record ScaleIn(String group, String operationId, String service, int replicas) implements GroupCommand {
     }
 
     public record ChangeResources(String group, String operationId, String service,
-                                  Resources resources) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+                                  Resources resources) implements GroupCommand {
     }
 
     public record ExpandVolume(String group, String operationId, String service,
-                               String size) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+                               String size) implements GroupCommand {
     }
 
-    public record UpgradeVersion(String group, String operationId, String version) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record UpgradeVersion(String group, String operationId, String version) implements GroupCommand {
     }
 
     /** {@code service} null restarts every service. */
-    public record Restart(String group, String operationId, String service) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record Restart(String group, String operationId, String service) implements GroupCommand {
     }
 
     public record Reconfigure(String group, String operationId, String service,
-                              Map<String, String> parameters) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
-
+                              Map<String, String> parameters) implements GroupCommand {
         public Reconfigure {
             parameters = Map.copyOf(parameters);
         }
     }
 
-    public record SwitchoverPrimary(String group, String operationId, String unit) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record SwitchoverPrimary(String group, String operationId, String unit) implements GroupCommand {
     }
 
-    public record StopServiceGroup(String group, String operationId) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record StopServiceGroup(String group, String operationId) implements GroupCommand {
     }
 
-    public record StartServiceGroup(String group, String operationId) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record StartServiceGroup(String group, String operationId) implements GroupCommand {
     }
 
-    public record PromoteStandby(String group, String operationId) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record PromoteStandby(String group, String operationId) implements GroupCommand {
     }
 
-    public record DeleteServiceGroup(String group, String operationId) {
-        @TargetAggregateIdentifier
-        public String aggregateId() {
-            return ServiceGroupCommands.aggregateId(group);
-        }
+    public record DeleteServiceGroup(String group, String operationId) implements GroupCommand {
     }
 }
