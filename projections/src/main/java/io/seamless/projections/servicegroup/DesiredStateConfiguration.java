@@ -30,7 +30,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 public class DesiredStateConfiguration {
 
     public static final String SERVICE_GROUP_TOPIC = "seamless.events.servicegroup";
-    public static final String CLUSTER_TOPIC = "seamless.events.cluster";
     public static final String DESIRED_STATE_TOPIC = "seamless.desired-state";
     static final String GROUP_SUFFIX = "-desired-state";
 
@@ -69,7 +68,8 @@ public class DesiredStateConfiguration {
                                                       ProjectionsProperties properties, Environment environment) {
         String groupId = properties.groupId() + GROUP_SUFFIX;
         ConsumerSettings settings = new ConsumerSettings("desired-state",
-                List.of(SERVICE_GROUP_TOPIC, ProjectionsConfiguration.IP_POOL_TOPIC, CLUSTER_TOPIC),
+                List.of(SERVICE_GROUP_TOPIC, ProjectionsConfiguration.IP_POOL_TOPIC,
+                        ProjectionsConfiguration.CLUSTER_TOPIC),
                 ConsumerSettings.kafkaConfig(KafkaEnvironment.bootstrapServers(environment), groupId, groupId,
                         KafkaEnvironment.additionalConsumerProperties(environment)),
                 properties.pollTimeout(), properties.retryBackoff(), properties.retryBackoffMax());

@@ -55,7 +55,7 @@ class ServiceGroupEndToEndTest {
     @Test
     void serviceGroupEventsBecomeQueryableAndTheirDocumentIsPublished() throws Exception {
         ServiceGroupEventFixtures events = new ServiceGroupEventFixtures(DesiredStateConfiguration.SERVICE_GROUP_TOPIC,
-                ProjectionsConfiguration.IP_POOL_TOPIC, DesiredStateConfiguration.CLUSTER_TOPIC);
+                ProjectionsConfiguration.IP_POOL_TOPIC, ProjectionsConfiguration.CLUSTER_TOPIC);
         TestKafka.send(List.of(events.created(GROUP, 0, "op-create", "e2e-net", 3, 1),
                 events.assigned(GROUP, 1, "op-create", Map.of(id(GROUP, "mysqld", 0), "10.90.0.10",
                         id(GROUP, "mysqld", 1), "10.90.0.11", id(GROUP, "mysqld", 2), "10.90.0.12",
