@@ -28,10 +28,14 @@ class ControlPlaneEndToEndTest {
         TestData.wipe("target/test-data/end-to-end");
     }
 
-    @Autowired
     private TestRestTemplate http;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
+
+    @Autowired
+    void callAsAdmin(TestRestTemplate template) {
+        this.http = TestCaller.asAdmin(template);
+    }
 
     @Test
     void anAllocationTravelsFromTheCommandApiThroughKafkaToTheReadSide() {

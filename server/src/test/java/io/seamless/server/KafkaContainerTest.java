@@ -30,8 +30,12 @@ class KafkaContainerTest {
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
 
-    @Autowired
     private TestRestTemplate http;
+
+    @Autowired
+    void callAsAdmin(TestRestTemplate template) {
+        this.http = TestCaller.asAdmin(template);
+    }
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {

@@ -35,7 +35,6 @@ class KafkaOutageTest {
 
     private static final String POOL = "outage-net";
 
-    @Autowired
     private TestRestTemplate http;
     @Autowired
     private EmbeddedKafkaBroker broker;
@@ -43,6 +42,11 @@ class KafkaOutageTest {
     private EventProcessingConfiguration processing;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
+
+    @Autowired
+    void callAsAdmin(TestRestTemplate template) {
+        this.http = TestCaller.asAdmin(template);
+    }
 
     @Test
     void noEventIsLostOrReorderedWhileKafkaIsDown() {

@@ -50,10 +50,14 @@ class ServiceGroupEndToEndPostgresTest {
         TestData.wipe("target/test-data/service-group-e2e");
     }
 
-    @Autowired
     private TestRestTemplate http;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
+
+    @Autowired
+    void callAsAdmin(TestRestTemplate template) {
+        this.http = TestCaller.asAdmin(template);
+    }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

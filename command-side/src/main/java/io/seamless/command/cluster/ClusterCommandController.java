@@ -17,6 +17,8 @@ import io.seamless.domain.cluster.UncordonCluster;
 import io.seamless.domain.cluster.UpdateClusterCapacity;
 import io.seamless.domain.cluster.UpdateClusterIpPools;
 import io.seamless.domain.common.DomainException;
+import io.seamless.security.RequiresRole;
+import io.seamless.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnCommandRole
 @RequestMapping("/api/v1/clusters")
 @Tag(name = "Clusters")
+@RequiresRole(Role.CLUSTER_ADMIN)
 class ClusterCommandController {
 
     private static final String CLUSTER = ClusterRequests.DNS_1123_LABEL;

@@ -16,6 +16,8 @@ import io.seamless.domain.ippool.DeleteIpPool;
 import io.seamless.domain.ippool.IpPoolError;
 import io.seamless.domain.ippool.ReleaseAddress;
 import io.seamless.domain.ippool.ReserveAddress;
+import io.seamless.security.RequiresRole;
+import io.seamless.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnCommandRole
 @RequestMapping("/api/v1/ip-pools")
 @Tag(name = "IP pools")
+@RequiresRole(Role.NETWORK_ADMIN)
 class IpPoolCommandController {
 
     private static final String POOL = IpPoolRequests.DNS_1123_LABEL;

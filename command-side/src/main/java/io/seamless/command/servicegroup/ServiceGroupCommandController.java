@@ -15,6 +15,8 @@ import io.seamless.domain.servicegroup.ServiceGroupCommands.CreateServiceGroup;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.DeleteServiceGroup;
 import io.seamless.domain.servicegroup.ServiceGroupError;
 import io.seamless.domain.servicegroup.ServiceGroupView;
+import io.seamless.security.RequiresRole;
+import io.seamless.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnCommandRole
 @RequestMapping("/api/v1/service-groups")
 @Tag(name = "Service groups")
+@RequiresRole(Role.OPERATOR)
 class ServiceGroupCommandController {
 
     private static final String NAME = ServiceGroupRequests.DNS_1123_LABEL;

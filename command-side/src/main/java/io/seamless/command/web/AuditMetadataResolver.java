@@ -12,8 +12,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Builds the {@link AuditMetadata} of a write from its request: the authenticated subject (or
- * {@code anonymous} until authentication is configured), the reason and ticket headers, and
+ * Builds the {@link AuditMetadata} of a write from its request: the authenticated caller (an API
+ * token's {@code apitoken:<name>}, or a JWT's subject), the reason and ticket headers, and
  * the request's correlation id (see {@link CorrelationIdFilter}).
  */
 class AuditMetadataResolver implements HandlerMethodArgumentResolver {
@@ -40,7 +40,11 @@ class AuditMetadataResolver implements HandlerMethodArgumentResolver {
     public AuditMetadata resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
         Principal principal = request.getUserPrincipal();
-        String actor = principal == null ? "anonymous" : principal.getName();
+        if (principal == null) {
+            // The filter chain lets no caller without one reach a handler; should that ever break, fail closed.
+            throw new IllegalStateException("a write reached its handler without an authenticated caller");
+        }
+        String actor = principal.getName();
         Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
         String reason = header(request, REASON_HEADER);
         if (requireReason && reason == null) {

@@ -2,6 +2,8 @@ package io.seamless.projections.ippool;
 
 import io.seamless.projections.ConditionalOnProjectionsRole;
 import io.seamless.projections.support.NotFoundProblem;
+import io.seamless.security.RequiresRole;
+import io.seamless.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnProjectionsRole
 @RequestMapping("/api/v1/ip-pools")
+@RequiresRole(Role.VIEWER)
 class IpPoolQueryController {
 
 

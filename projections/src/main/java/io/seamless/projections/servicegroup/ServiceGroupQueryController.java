@@ -1,10 +1,12 @@
 package io.seamless.projections.servicegroup;
 
 import io.seamless.projections.ConditionalOnProjectionsRole;
-import io.seamless.projections.support.NotFoundProblem;
 import io.seamless.projections.servicegroup.DesiredStateRepository.StoredDocument;
 import io.seamless.projections.servicegroup.ServiceGroupViews.Detail;
 import io.seamless.projections.servicegroup.ServiceGroupViews.ListView;
+import io.seamless.projections.support.NotFoundProblem;
+import io.seamless.security.RequiresRole;
+import io.seamless.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnProjectionsRole
 @RequestMapping("/api/v1/service-groups")
+@RequiresRole(Role.VIEWER)
 class ServiceGroupQueryController {
 
     private final ServiceGroupRepository groups;

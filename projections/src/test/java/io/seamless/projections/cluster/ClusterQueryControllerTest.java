@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ClusterQueryController.class)
+// The slice has Spring Boot's default security; roles per endpoint are proven in the server's EndpointRolesTest.
+@WithMockUser(roles = "viewer")
 class ClusterQueryControllerTest {
 
     private static final ClusterView BJ_1 = new ClusterView("bj-1", "beijing", "a",

@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(IpPoolQueryController.class)
+// The slice has Spring Boot's default security; roles per endpoint are proven in the server's EndpointRolesTest.
+@WithMockUser(roles = "viewer")
 class IpPoolQueryControllerTest {
 
     private static final PoolView ORDERS = new PoolView("orders-net", "10.20.0.0/24", "10.20.0.1",

@@ -26,11 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(ServiceGroupQueryController.class)
+// The slice has Spring Boot's default security; roles per endpoint are proven in the server's EndpointRolesTest.
+@WithMockUser(roles = "viewer")
 class ServiceGroupQueryControllerTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Idempotency-Key filter on the API's writes, its store, and the purge of expired keys. */
@@ -29,13 +29,16 @@ public class IdempotencyConfiguration {
         return new IdempotencyStore(jdbc, retention, Clock.systemUTC());
     }
 
-    /** Right after the correlation id filter, so that a replayed answer still carries the request's id. */
+    /**
+     * After the security filter chain: only an authenticated, authorised request may claim a key, and the
+     * key is scoped to that caller. The correlation id filter runs earlier, so a replay still carries its id.
+     */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store,
             @Value("${seamless.idempotency.max-body-bytes:1048576}") int maxBody) {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(store, maxBody));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/api/*");
         return registration;
     }

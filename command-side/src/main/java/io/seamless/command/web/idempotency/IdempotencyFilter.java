@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * same method, path and body gets that answer again ({@code Idempotent-Replayed: true}) and records
  * nothing; the same key with another request is refused (422), and a retry while the first is still
  * running is told so (409). Answers of 5xx are not kept, so such a request can be retried with its key.
+ * Keys belong to the caller who sent them.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -48,8 +50,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
-        if (!SANE_KEY.matcher(key).matches()) {
+        String given = request.getHeader(HEADER);
+        if (!SANE_KEY.matcher(given).matches()) {
             Problems.write(response, request, 400, "invalid-request", "Invalid request",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
@@ -60,6 +62,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "the body is over " + maxBody + " bytes");
             return;
         }
+        String key = scopedToCaller(request, given);
         String fingerprint = fingerprint(request, body);
         Optional<IdempotencyStore.Entry> held = store.claim(key, fingerprint);
         if (held.isPresent()) {
@@ -75,7 +78,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean kept = false;
         try {
             chain.doFilter(request, captured);
-            if (captured.getStatus() < 500) {
+            if (captured.getStatus() < 500 && !secret(captured)) {
                 store.complete(key, captured.getStatus(), captured.getContentType(),
                         captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
                 kept = true;
@@ -86,6 +89,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /**
+     * An answer marked {@code Cache-Control: no-store} (an issued API token) holds a secret and is never
+     * written down; a retry runs again, and the unique token name turns it into a 409.
+     */
+    private static boolean secret(HttpServletResponse response) {
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.contains("no-store");
     }
 
     private static void answerFromStore(IdempotencyStore.Entry held, String fingerprint, HttpServletRequest request,
@@ -118,10 +130,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {
+        MessageDigest sha256 = sha256();
+        sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha256.digest(body));
+    }
+
+    /**
+     * Keys are per caller: two clients that happen to pick the same key never see each other's answer.
+     * Runs after the security filter chain, so every request that reaches it has a caller.
+     */
+    private static String scopedToCaller(HttpServletRequest request, String key) {
+        Principal caller = request.getUserPrincipal();
+        if (caller == null) {
+            throw new IllegalStateException("Idempotency-Key reached without an authenticated caller");
+        }
+        return HexFormat.of().formatHex(sha256().digest(
+                (caller.getName() + "\n" + key).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest(body));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

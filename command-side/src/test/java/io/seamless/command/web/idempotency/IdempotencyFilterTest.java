@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -42,12 +44,41 @@ class IdempotencyFilterTest {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(store.completed).isEmpty();
-        assertThat(store.released).containsExactly("key-1");
+        assertThat(store.released).containsExactly(scoped("apitoken:ci", "key-1"));
+    }
+
+    @Test
+    void anAnswerThatHoldsASecretIsNeverKept() throws Exception {
+        FakeStore store = new FakeStore(Optional.empty());
+        new IdempotencyFilter(store, 1024).doFilter(request("{}"), new MockHttpServletResponse(), (req, res) -> {
+            HttpServletResponse answer = (HttpServletResponse) res;
+            answer.setStatus(201);
+            answer.setHeader("Cache-Control", "no-store");
+            answer.getWriter().write("{\"token\": \"slt_secret\"}");
+        });
+        assertThat(store.completed).isEmpty();
+        assertThat(store.released).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyFromTwoCallersIsTwoKeys() throws Exception {
+        FakeStore store = new FakeStore(Optional.empty());
+        MockHttpServletRequest other = request("{}");
+        other.setUserPrincipal(() -> "apitoken:another");
+        new IdempotencyFilter(store, 1024).doFilter(request("{}"), new MockHttpServletResponse(), new MockFilterChain());
+        new IdempotencyFilter(store, 1024).doFilter(other, new MockHttpServletResponse(), new MockFilterChain());
+        assertThat(store.completed).containsExactly(scoped("apitoken:ci", "key-1"), scoped("apitoken:another", "key-1"));
+    }
+
+    private static String scoped(String caller, String key) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest((caller + "\n" + key).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MockHttpServletRequest request(String body) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/ip-pools");
         request.addHeader(IdempotencyFilter.HEADER, "key-1");
+        request.setUserPrincipal(() -> "apitoken:ci");
         request.setContentType("application/json");
         request.setContent(body.getBytes(StandardCharsets.UTF_8));
         return request;
