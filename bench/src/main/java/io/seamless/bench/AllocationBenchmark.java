@@ -41,7 +41,7 @@ public final class AllocationBenchmark {
     }
 
     private static void measureRest(BenchEnvironment env, int clients, int perClient) throws Exception {
-        RestClient http = new RestClient(env.baseUrl());
+        RestClient http = new RestClient(env.baseUrl(), env.adminToken());
         createPools(env, clients);
         // Long enough for the JIT to finish with the hot paths: until then C2 competes for the two cores.
         drive(env, http, "warm-up", clients, Integer.getInteger("warmup", 3_000), client -> "pool-" + client);

@@ -5,6 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * embedded Kafka broker), in this JVM, for the benchmarks to drive over HTTP.
  */
 final class BenchEnvironment implements AutoCloseable {
+
+    private static final String ADMIN_TOKEN = randomToken();
 
     private final EmbeddedPostgres postgres;
     private final ConfigurableApplicationContext server;
@@ -35,6 +39,8 @@ final class BenchEnvironment implements AutoCloseable {
         settings.put("spring.datasource.username", "postgres");
         settings.put("spring.datasource.hikari.maximum-pool-size", "16");
         settings.put("logging.level.root", "WARN");
+        // The clients call as the bootstrap admin, with a token made for this run.
+        settings.put("seamless.security.bootstrap-admin.token", ADMIN_TOKEN);
         // -DserverArgs="--a=b --c=d" adds or replaces server settings, e.g. to run one role only.
         for (String arg : System.getProperty("serverArgs", "").split("\\s+")) {
             if (arg.startsWith("--") && arg.contains("=")) {
@@ -49,12 +55,28 @@ final class BenchEnvironment implements AutoCloseable {
         return new BenchEnvironment(postgres, server);
     }
 
+    private static String randomToken() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            id.append("abcdefghijklmnopqrstuvwxyz234567".charAt(random.nextInt(32)));
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return "slt_" + id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
     EmbeddedPostgres postgres() {
         return postgres;
     }
 
     ConfigurableApplicationContext server() {
         return server;
+    }
+
+    /** The bootstrap admin token of this run, every client's bearer token. */
+    String adminToken() {
+        return ADMIN_TOKEN;
     }
 
     String baseUrl() {

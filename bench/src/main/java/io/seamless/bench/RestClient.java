@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 final class RestClient {
 
     private final String baseUrl;
+    private final String bearer;
 
-    RestClient(String baseUrl) {
+    RestClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.bearer = "Bearer " + token;
     }
 
     /** POSTs a JSON body; answers the status, having read the whole response so the connection is reused. */
@@ -25,6 +27,7 @@ final class RestClient {
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Authorization", bearer);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = connection.getOutputStream()) {
             out.write(body);

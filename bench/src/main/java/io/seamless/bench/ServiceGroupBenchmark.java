@@ -43,7 +43,7 @@ public final class ServiceGroupBenchmark {
         int paced = Integer.getInteger("paced", 400);
         double rate = Double.parseDouble(System.getProperty("rate", "20"));
         try (BenchEnvironment env = BenchEnvironment.start()) {
-            RestClient http = new RestClient(env.baseUrl());
+            RestClient http = new RestClient(env.baseUrl(), env.adminToken());
             setUp(http);
             Map<String, Long> sent = new ConcurrentHashMap<>();
             // written by the watcher thread, reset and read by this one
