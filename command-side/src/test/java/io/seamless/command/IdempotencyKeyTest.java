@@ -79,10 +79,36 @@ class IdempotencyKeyTest {
                 .andExpect(jsonPath("$.errorCode").value("IP_POOL_NOT_FOUND"));
         post("/api/v1/ip-pools", "x".repeat(256), POOL).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://seamless.io/problems/invalid-request"));
+        long keys = keys();
         post("/api/v1/ip-pools", "key-big", "{\"name\": \"" + "a".repeat(5000) + "\"}")
                 .andExpect(status().isPayloadTooLarge());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_key WHERE idempotency_key = 'key-big'")
-                .query(Long.class).single()).isZero();
+        assertThat(keys()).isEqualTo(keys);
+    }
+
+    @Test
+    void keysBelongToTheirCallerAndAnIssuedTokenIsNeverKept() throws Exception {
+        long keys = keys();
+        String body = "{\"name\": \"idem-bot\", \"roles\": [\"network-admin\"]}";
+        String issued = post("/api/v1/api-tokens", "key-shared", body).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(keys()).as("the answer held a secret: not written down").isEqualTo(keys);
+        post("/api/v1/api-tokens", "key-shared", body).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://seamless.io/problems/api-token-name-taken"));
+
+        String bot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued).get("token").asText();
+        // Same key, another caller: a request of its own, neither replayed nor refused.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/ip-pools")
+                        .header("Authorization", "Bearer " + bot).header("Idempotency-Key", "key-shared")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(POOL.replace("idem-net", "bot-net").replace("10.80", "10.83")))
+                .andExpect(status().isCreated()).andExpect(header().doesNotExist("Idempotent-Replayed"));
+        // The admin's own key-shared holds its 409 (the retried issue): for the admin it is taken.
+        post("/api/v1/ip-pools", "key-shared", POOL.replace("idem-net", "admin-net").replace("10.80", "10.84"))
+                .andExpect(status().isUnprocessableEntity());
+    }
+
+    private long keys() {
+        return jdbc.sql("SELECT COUNT(*) FROM idempotency_key").query(Long.class).single();
     }
 
     private ResultActions post(String path, String key, String body) throws Exception {

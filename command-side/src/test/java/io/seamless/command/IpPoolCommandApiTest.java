@@ -129,6 +129,20 @@ class IpPoolCommandApiTest {
     }
 
     @Test
+    void theAuthenticatedCallerIsTheActorOfItsEvents() throws Exception {
+        String issued = mvc.perform(post("/api/v1/api-tokens").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"ci-pipeline\", \"roles\": [\"network-admin\"]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued).get("token").asText();
+        mvc.perform(post("/api/v1/ip-pools").contentType(MediaType.APPLICATION_JSON)
+                        .content(pool("actor-net", "10.33.0.0/24", "calico-a")).header("Authorization", "Bearer " + token))
+                .andExpect(status().isCreated());
+        String stored = jdbc.sql("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = 'actor-net'")
+                .query((rs, row) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8)).single();
+        assertThat(stored).contains("\"actor\":\"apitoken:ci-pipeline\"");
+    }
+
+    @Test
     void exhaustionIsAConflictThatRecordsNothing() throws Exception {
         createPool("tiny-net", "10.60.0.0/30", "n1");
         postJson("/api/v1/ip-pools/tiny-net/allocations", "{\"unit\": \"u-0\"}").andExpect(status().isCreated());
