@@ -41,7 +41,7 @@ class ApiTokenService {
         }
         Instant expiry = expiresAt == null ? now.plus(settings.defaultLifetime()) : expiresAt;
         checkExpiry(expiry, now);
-        return issueUnchecked(name, EnumSet.copyOf(roles), expiry.truncatedTo(ChronoUnit.MILLIS), issuedBy, null);
+        return issueUnchecked(name, EnumSet.copyOf(roles), expiry, issuedBy, null);
     }
 
     /** Issues without the request checks; {@code value} is a pre-set token (bootstrap) or null for a fresh one. */
@@ -49,7 +49,8 @@ class ApiTokenService {
         TokenSecrets.Parsed parts = value == null ? TokenSecrets.generate() : TokenSecrets.parse(value)
                 .orElseThrow(() -> new IllegalArgumentException("not an API token: slt_<16 base-32>_<43 base64url>"));
         ApiToken token = new ApiToken(parts.id(), name, roles, TokenSecrets.hash(parts.secret()),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), issuedBy, expiresAt, null, null);
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), issuedBy, expiresAt.truncatedTo(ChronoUnit.MILLIS),
+                null, null);
         try {
             store.insert(token);
         } catch (DuplicateKeyException e) {
