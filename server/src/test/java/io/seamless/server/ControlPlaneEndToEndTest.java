@@ -25,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 class ControlPlaneEndToEndTest {
 
     static {
-        TestData.wipe("target/test-data/end-to-end");
+        TestData.wipeOnce("target/test-data/end-to-end");
     }
 
     private TestRestTemplate http;

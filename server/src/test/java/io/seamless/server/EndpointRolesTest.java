@@ -34,6 +34,10 @@ class EndpointRolesTest {
 
     private static final String EXTENSION = "x-seamless-role";
 
+    static {
+        TestData.wipeOnce("target/test-data/end-to-end");
+    }
+
     @LocalServerPort
     private int port;
     @Autowired
