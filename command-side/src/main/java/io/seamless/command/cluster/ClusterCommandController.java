@@ -8,6 +8,7 @@ import io.seamless.command.cluster.ClusterRequests.Register;
 import io.seamless.command.dispatch.AuditMetadata;
 import io.seamless.command.dispatch.CommandDispatcher;
 import io.seamless.command.dispatch.CommandOutcome;
+import io.seamless.command.web.Refusals;
 import io.seamless.domain.cluster.Capacity;
 import io.seamless.domain.cluster.ClusterError;
 import io.seamless.domain.cluster.CordonCluster;
@@ -17,6 +18,7 @@ import io.seamless.domain.cluster.UncordonCluster;
 import io.seamless.domain.cluster.UpdateClusterCapacity;
 import io.seamless.domain.cluster.UpdateClusterIpPools;
 import io.seamless.domain.common.DomainException;
+import io.seamless.domain.common.QuantityError;
 import io.seamless.security.RequiresRole;
 import io.seamless.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/clusters")
 @Tag(name = "Clusters")
 @RequiresRole(Role.CLUSTER_ADMIN)
+@Refusals({ClusterError.class, QuantityError.class})
 class ClusterCommandController {
 
     private static final String CLUSTER = ClusterRequests.DNS_1123_LABEL;

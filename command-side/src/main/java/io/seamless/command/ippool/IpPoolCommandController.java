@@ -8,6 +8,7 @@ import io.seamless.command.ippool.IpPoolRequests.Allocate;
 import io.seamless.command.ippool.IpPoolRequests.AllocationWritten;
 import io.seamless.command.ippool.IpPoolRequests.CreatePool;
 import io.seamless.command.ippool.IpPoolRequests.PoolWritten;
+import io.seamless.command.web.Refusals;
 import io.seamless.domain.common.DomainException;
 import io.seamless.domain.ippool.AddressAssignment;
 import io.seamless.domain.ippool.AllocateAddress;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/ip-pools")
 @Tag(name = "IP pools")
 @RequiresRole(Role.NETWORK_ADMIN)
+@Refusals(IpPoolError.class)
 class IpPoolCommandController {
 
     private static final String POOL = IpPoolRequests.DNS_1123_LABEL;

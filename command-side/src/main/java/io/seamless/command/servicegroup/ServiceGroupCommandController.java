@@ -10,7 +10,10 @@ import io.seamless.command.servicegroup.ServiceGroupRequests.ExpandVolume;
 import io.seamless.command.servicegroup.ServiceGroupRequests.OperationAccepted;
 import io.seamless.command.servicegroup.ServiceGroupRequests.OperationRequest;
 import io.seamless.command.servicegroup.ServiceGroupRequests.ScaleOut;
+import io.seamless.command.web.Refusals;
 import io.seamless.domain.common.DomainException;
+import io.seamless.domain.common.QuantityError;
+import io.seamless.domain.engine.EngineError;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.CreateServiceGroup;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.DeleteServiceGroup;
 import io.seamless.domain.servicegroup.ServiceGroupError;
@@ -44,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/service-groups")
 @Tag(name = "Service groups")
 @RequiresRole(Role.OPERATOR)
+@Refusals({ServiceGroupError.class, EngineError.class, QuantityError.class})
 class ServiceGroupCommandController {
 
     private static final String NAME = ServiceGroupRequests.DNS_1123_LABEL;
