@@ -90,7 +90,20 @@ public final class EventHashes {
         return node;
     }
 
-    private static byte[] canonicalJson(Map<String, Object> canonical) {
+    /**
+     * The canonical JSON of any document (keys sorted at every level, no whitespace, no floating-point
+     * numbers): what the signed audit digests are signed over, so a verifier rebuilds the same bytes.
+     */
+    public static byte[] canonicalBytes(JsonNode document) {
+        return canonicalJson(sorted(document));
+    }
+
+    /** Lowercase hex SHA-256. */
+    public static String sha256Hex(byte[] bytes) {
+        return sha256(bytes);
+    }
+
+    private static byte[] canonicalJson(Object canonical) {
         try {
             return CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

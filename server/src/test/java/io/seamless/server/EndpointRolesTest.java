@@ -95,6 +95,9 @@ class EndpointRolesTest {
         if (endpoint.path().startsWith("/api/v1/api-tokens")) {
             return Role.ADMIN;
         }
+        if (endpoint.path().startsWith("/api/v1/audit")) {
+            return Role.AUDITOR;
+        }
         if (endpoint.method().equals("GET")) {
             return Role.VIEWER;
         }
