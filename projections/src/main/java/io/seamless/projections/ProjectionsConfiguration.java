@@ -30,7 +30,7 @@ public class ProjectionsConfiguration {
 
     public static final String IP_POOL_TOPIC = "seamless.events.ippool";
     public static final String CLUSTER_TOPIC = "seamless.events.cluster";
-    static final String SCHEMA_BEAN = "projectionsSchema";
+    public static final String SCHEMA_BEAN = "projectionsSchema";
 
     @Bean(SCHEMA_BEAN)
     ProjectionSchema projectionsSchema(DataSource dataSource) {

@@ -95,7 +95,8 @@ class EndpointRolesTest {
         if (endpoint.path().startsWith("/api/v1/api-tokens")) {
             return Role.ADMIN;
         }
-        if (endpoint.path().startsWith("/api/v1/audit")) {
+        if (endpoint.path().startsWith("/api/v1/audit") || endpoint.path().endsWith("/history")
+                || endpoint.path().endsWith("/diff")) {
             return Role.AUDITOR;
         }
         if (endpoint.method().equals("GET")) {

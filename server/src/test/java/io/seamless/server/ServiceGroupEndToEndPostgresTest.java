@@ -10,6 +10,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -94,6 +97,74 @@ class ServiceGroupEndToEndPostgresTest {
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.getForObject(
                 "/api/v1/ip-pools/e2e-db-net", JsonNode.class).path("allocated").asInt()).isZero());
+    }
+
+    @Test
+    void aDatabasesHistoryShowsWhoDidWhatAndWhyAndTravelsInTime() {
+        createHistoryDb();
+        long before = awaitReady("hist-db", 5);
+        Instant betweenOperations = Instant.now();
+        assertThat(http.postForEntity("/api/v1/service-groups/hist-db/operations",
+                Map.of("type", "ScaleOut", "service", "redis", "replicas", 3), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        long after = awaitReady("hist-db", 6);
+        assertTimeline();
+        JsonNode then = http.getForObject("/api/v1/service-groups/hist-db?asOf=" + betweenOperations, JsonNode.class);
+        assertThat(then.path("units")).hasSize(5);
+        assertThat(then.path("version").asLong()).isEqualTo(before);
+        assertThat(http.getForObject("/api/v1/service-groups/hist-db?version=" + after, JsonNode.class)
+                .path("units")).hasSize(6);
+        assertThat(http.getForEntity("/api/v1/service-groups/hist-db?asOf=2001-01-01T00:00:00Z", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode diff = http.getForObject("/api/v1/service-groups/hist-db/diff?from=" + before + "&to=" + after,
+                JsonNode.class);
+        assertThat(diff.path("changes").findValuesAsText("path")).contains("/units[hist-db-redis-2]");
+
+        String address = then.path("units").get(0).path("address").asText();
+        JsonNode held = http.getForObject("/api/v1/ip-pools/hist-net/addresses/" + address + "/history", JsonNode.class);
+        assertThat(held.path("items").get(0).path("data").path("unit").asText())
+                .isEqualTo(then.path("units").get(0).path("id").asText());
+    }
+
+    private void createHistoryDb() {
+        created("/api/v1/ip-pools", Map.of("name", "hist-net", "cidr", "10.31.0.0/24", "gateway", "10.31.0.1",
+                "cniMode", "calico", "network", "calico-hist"));
+        created("/api/v1/clusters", Map.of("name", "hist-1", "site", "beijing", "zone", "a",
+                "capacity", Map.of("cpu", "64", "memory", "256Gi", "storage", "10Ti"), "ipPools", List.of("hist-net")));
+        HttpHeaders why = new HttpHeaders();
+        why.set("X-Seamless-Reason", "orders go live");
+        why.set("X-Seamless-Ticket", "CHG-77");
+        assertThat(http.postForEntity("/api/v1/service-groups", new HttpEntity<>(Map.of("name", "hist-db",
+                "engine", "redis", "version", "7.2.4", "topology", "sentinel", "services", Map.of(
+                        "redis", Map.of("replicas", 2, "ipPool", "hist-net"),
+                        "sentinel", Map.of("replicas", 3, "ipPool", "hist-net"))), why), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    /** Who, why, under which change, with its hash; its units' addresses; paged without overlap. */
+    private void assertTimeline() {
+        JsonNode created = await().atMost(Duration.ofSeconds(60)).until(() -> http.getForObject(
+                "/api/v1/service-groups/hist-db/history?type=io.seamless.servicegroup.ServiceGroupCreated.v1",
+                JsonNode.class).path("items"), items -> items.size() == 1).get(0);
+        assertThat(created.path("actor").asText()).isEqualTo("apitoken:bootstrap-admin");
+        assertThat(created.path("reason").asText()).isEqualTo("orders go live");
+        assertThat(created.path("ticket").asText()).isEqualTo("CHG-77");
+        assertThat(created.path("hash").asText()).hasSize(64);
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.getForObject("/api/v1/service-groups/hist-db/history"
+                + "?type=io.seamless.ippool.AddressAllocated.v1", JsonNode.class).path("items").size() == 6);
+        JsonNode firstPage = http.getForObject("/api/v1/service-groups/hist-db/history?limit=2", JsonNode.class);
+        assertThat(firstPage.path("items")).hasSize(2);
+        JsonNode secondPage = http.getForObject("/api/v1/service-groups/hist-db/history?limit=2&after="
+                + firstPage.path("next").asText(), JsonNode.class);
+        assertThat(secondPage.path("items").get(0).path("id").asText())
+                .isNotIn(firstPage.path("items").findValuesAsText("id"));
+    }
+
+    /** Waits until the group's read model is READY with this many units; answers its version then. */
+    private long awaitReady(String group, int units) {
+        return await().atMost(Duration.ofSeconds(90)).until(() -> http.getForObject("/api/v1/service-groups/" + group,
+                JsonNode.class), detail -> detail.path("status").asText().equals("READY")
+                && detail.path("units").size() == units).path("version").asLong();
     }
 
     private void poolAndThreeClusters() {

@@ -12,6 +12,7 @@ import io.seamless.projections.support.ApplyOutcome;
 import io.seamless.projections.support.EventEnvelope;
 import io.seamless.projections.support.EventProjection;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ public final class DesiredStateProjector implements EventProjection {
     private final Runnable afterCommit;
     /** Whether this transaction already wakes the publisher; touched by the consumer thread only. */
     private boolean wakeRegistered;
+    /** The time of the event being applied: a document it renders is the group's desired state from then on. */
+    private Instant appliedAt = Instant.EPOCH;
 
     /** {@code afterCommit}: called once after each committed transaction that changed a document. */
     public DesiredStateProjector(ServiceGroupRepository groups, DesiredStateRepository documents,
@@ -51,6 +54,7 @@ public final class DesiredStateProjector implements EventProjection {
 
     @Override
     public ApplyOutcome apply(EventEnvelope event) {
+        appliedAt = event.time();
         String type = event.type();
         if (type.startsWith(ServiceGroupEvents.PREFIX)) {
             return ServiceGroupEvents.read(event).map(payload -> groupEvent(event, payload))
@@ -172,14 +176,16 @@ public final class DesiredStateProjector implements EventProjection {
         if (previous.isPresent() && hash.equals(previous.get().hash()) && previous.get().renderError() == null) {
             return;
         }
-        documents.saveDocument(new StoredDocument(state.name(), version, new String(json, StandardCharsets.UTF_8),
-                hash, null));
+        String document = new String(json, StandardCharsets.UTF_8);
+        documents.saveDocument(new StoredDocument(state.name(), version, document, hash, null));
+        documents.recordHistory(state.name(), version, appliedAt, document, hash);
         publishAfterCommit();
     }
 
     private void tombstone(String group, long version) {
         documents.replaceReferences(group, List.of(), List.of());
         documents.saveDocument(new StoredDocument(group, version, null, DesiredStateRepository.TOMBSTONE, null));
+        documents.recordHistory(group, version, appliedAt, null, DesiredStateRepository.TOMBSTONE);
         publishAfterCommit();
     }
 

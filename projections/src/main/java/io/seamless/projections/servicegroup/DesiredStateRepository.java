@@ -4,7 +4,12 @@ import io.seamless.projections.servicegroup.DesiredStateRenderer.ClusterFacts;
 import io.seamless.projections.servicegroup.DesiredStateRenderer.PoolFacts;
 import io.seamless.projections.servicegroup.PlacementEvents.ClusterRegistered;
 import io.seamless.projections.servicegroup.PlacementEvents.PoolCreated;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +74,40 @@ public class DesiredStateRepository {
                     .param("renderError", document.renderError(), Types.VARCHAR)
                     .update();
         }
+    }
+
+    /**
+     * Keeps a document (null: the group was deleted) as the group's desired state from {@code validFrom}, the
+     * time of the event that made it: the history {@link #documentAsOf} and {@link #documentAt} read.
+     */
+    void recordHistory(String group, long version, Instant validFrom, String document, String hash) {
+        jdbc.sql("INSERT INTO desired_state_history (group_name, doc_version, valid_from, document, document_hash)"
+                        + " VALUES (:group, :version, :validFrom, :document, :hash)")
+                .param("group", group).param("version", version).param("validFrom", validFrom.atOffset(ZoneOffset.UTC))
+                .param("document", document, Types.VARCHAR).param("hash", hash).update();
+    }
+
+    /** The group's document as it was at that instant; empty before its first one. */
+    Optional<HistoricalDocument> documentAsOf(String group, Instant instant) {
+        return jdbc.sql("SELECT doc_version, valid_from, document, document_hash FROM desired_state_history"
+                        + " WHERE group_name = ? AND valid_from <= ? ORDER BY valid_from DESC, position DESC LIMIT 1")
+                .params(group, instant.atOffset(ZoneOffset.UTC)).query(DesiredStateRepository::historical).optional();
+    }
+
+    /** The last document the group had at this version (a pool or cluster event may re-render a version). */
+    Optional<HistoricalDocument> documentAt(String group, long version) {
+        return jdbc.sql("SELECT doc_version, valid_from, document, document_hash FROM desired_state_history"
+                        + " WHERE group_name = ? AND doc_version = ? ORDER BY position DESC LIMIT 1")
+                .params(group, version).query(DesiredStateRepository::historical).optional();
+    }
+
+    /** A document of the history; {@code document} null when the group was deleted then. */
+    record HistoricalDocument(long version, Instant validFrom, String document, String hash) {
+    }
+
+    private static HistoricalDocument historical(ResultSet rs, int row) throws SQLException {
+        return new HistoricalDocument(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getString(3), rs.getString(4));
     }
 
     /** Records the pool unless it is known already (a redelivery); answers whether it was new. */

@@ -35,7 +35,11 @@ public final class BinaryCloudEvents {
                 required(record, "ce_subject"),
                 sequence(required(record, "ce_sequence")),
                 time(record),
-                data(record.value()));
+                data(record.value()),
+                record.topic(),
+                new EventEnvelope.Audit(attribute(record, "ce_actor"), attribute(record, "ce_reason"),
+                        attribute(record, "ce_ticket"), attribute(record, "ce_correlationid"),
+                        attribute(record, "ce_causationid"), attribute(record, "ce_prevhash"), attribute(record, "ce_hash")));
     }
 
     /** An optional attribute, e.g. {@code ce_correlationid}; null when absent. */

@@ -12,6 +12,20 @@ import java.time.Instant;
  * @param sequence {@code ce_sequence}, position in the aggregate's stream, from 0
  * @param time     {@code ce_time}, when the event was recorded
  * @param data     the record value
+ * @param topic    the topic it was read from (null where it does not matter)
+ * @param audit    who, why and the hash chain: the CloudEvents extensions the history shows
  */
-public record EventEnvelope(String id, String type, String subject, long sequence, Instant time, ObjectNode data) {
+public record EventEnvelope(String id, String type, String subject, long sequence, Instant time, ObjectNode data,
+                            String topic, Audit audit) {
+
+    /** An event without topic or audit attributes: what most projections need. */
+    public EventEnvelope(String id, String type, String subject, long sequence, Instant time, ObjectNode data) {
+        this(id, type, subject, sequence, time, data, null, Audit.NONE);
+    }
+
+    /** The audit extensions of DESIGN.md's envelope, each null when the event does not carry it. */
+    public record Audit(String actor, String reason, String ticket, String correlationId, String causationId,
+                        String prevhash, String hash) {
+        static final Audit NONE = new Audit(null, null, null, null, null, null, null);
+    }
 }
