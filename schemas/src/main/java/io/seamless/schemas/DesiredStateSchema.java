@@ -22,8 +22,13 @@ import java.util.Objects;
  */
 public final class DesiredStateSchema {
 
-    /** Path of the schema under the classpath folder {@code schemas/}, also its {@code $id}. */
-    public static final String PATH = "desired-state/ServiceGroupDesiredState.v1.schema.json";
+    /** The folder of every version of the document's schema. */
+    public static final String FOLDER = "desired-state/";
+    /**
+     * Path of the current schema under the classpath folder {@code schemas/}, also its {@code $id}. v1 stays
+     * published (a compacted topic may still hold v1 documents); v2 added {@code units[].networking.prefixLength}.
+     */
+    public static final String PATH = FOLDER + "ServiceGroupDesiredState.v2.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

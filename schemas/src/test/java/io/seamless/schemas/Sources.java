@@ -50,9 +50,9 @@ final class Sources {
         }
     }
 
-    /** The schema files of events, the ones {@code index.txt} lists: every one but the desired-state document's. */
+    /** The schema files of events, the ones {@code index.txt} lists: every one but the desired-state document's versions. */
     static Set<String> eventSchemaFiles() {
-        return schemaFiles().stream().filter(path -> !path.equals(DesiredStateSchema.PATH))
+        return schemaFiles().stream().filter(path -> !path.startsWith(DesiredStateSchema.FOLDER))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

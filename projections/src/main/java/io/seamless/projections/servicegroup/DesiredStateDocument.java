@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The desired state of one service group, published whole on {@code seamless.desired-state}: everything a
  * reactor needs to converge a cluster on it, and nothing that depends on when or how often it was rendered.
- * The JSON Schema is {@code schemas/desired-state/ServiceGroupDesiredState.v1.schema.json}; the field order
+ * The JSON Schema is {@code schemas/desired-state/ServiceGroupDesiredState.v2.schema.json}; the field order
  * here is the order on the wire, so equal states are equal bytes.
  *
  * @param version           the sequence of the last group event folded in
@@ -24,7 +24,7 @@ record DesiredStateDocument(String apiVersion, String kind, String name, long ve
                             String topology, String engineVersion, String status, boolean stopped, String standbyOf,
                             String primary, long restartGeneration, List<UnitDocument> units) {
 
-    static final String API_VERSION = "seamless.io/v1";
+    static final String API_VERSION = "seamless.io/v2";
     static final String KIND = "ServiceGroupDesiredState";
 
     DesiredStateDocument {
@@ -64,10 +64,14 @@ record DesiredStateDocument(String apiVersion, String kind, String name, long ve
     record StorageDocument(String storageClass, String size) {
     }
 
-    /** How the unit's pod is pinned to its address: the pool's CNI mode and network. */
+    /**
+     * How the unit's pod is pinned to its address: the pool's CNI mode and network, and the prefix length of the
+     * pool's CIDR (Multus wants the address in CIDR notation); the prefix is absent for a pool known before it
+     * was recorded.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"mode", "network", "address"})
-    record NetworkingDocument(String mode, String network, String address) {
+    @JsonPropertyOrder({"mode", "network", "address", "prefixLength"})
+    record NetworkingDocument(String mode, String network, String address, Integer prefixLength) {
     }
 
     /** One rendered configuration file and its whole content. */

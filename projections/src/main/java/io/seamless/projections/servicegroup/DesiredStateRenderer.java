@@ -43,8 +43,8 @@ final class DesiredStateRenderer {
         this.catalogue = catalogue;
     }
 
-    /** What a pool contributes to its units' networking. */
-    record PoolFacts(String cniMode, String network) {
+    /** What a pool contributes to its units' networking; {@code prefixLength} null when not recorded. */
+    record PoolFacts(String cniMode, String network, Integer prefixLength) {
     }
 
     /** What a cluster contributes to the units placed on it. */
@@ -134,7 +134,7 @@ final class DesiredStateRenderer {
         StorageDocument storage = spec.storage() == null ? null
                 : new StorageDocument(spec.storage().storageClass(), spec.storage().size());
         NetworkingDocument networking = pool == null ? null
-                : new NetworkingDocument(pool.cniMode(), pool.network(), unit.address());
+                : new NetworkingDocument(pool.cniMode(), pool.network(), unit.address(), pool.prefixLength());
         List<ConfigFileDocument> config = unit.address() == null || files == null ? null
                 : files.stream().map(file -> new ConfigFileDocument(file.name(), file.content())).toList();
         return new UnitDocument(unit.id(), unit.service(), unit.shard(), unit.ordinal(), unit.cluster(),

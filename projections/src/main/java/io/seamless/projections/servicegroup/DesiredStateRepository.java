@@ -115,10 +115,12 @@ public class DesiredStateRepository {
         if (count("SELECT COUNT(*) FROM desired_state_pool WHERE name = :name", pool.pool()) > 0) {
             return false;
         }
-        jdbc.sql("INSERT INTO desired_state_pool (name, cni_mode, network) VALUES (:name, :cniMode, :network)")
+        jdbc.sql("INSERT INTO desired_state_pool (name, cni_mode, network, prefix_length)"
+                        + " VALUES (:name, :cniMode, :network, :prefixLength)")
                 .param("name", pool.pool())
                 .param("cniMode", pool.cniMode())
                 .param("network", pool.network())
+                .param("prefixLength", pool.prefixLength())
                 .update();
         return true;
     }
@@ -140,11 +142,11 @@ public class DesiredStateRepository {
     Map<String, PoolFacts> pools(Collection<String> names) {
         Map<String, PoolFacts> pools = new TreeMap<>();
         if (!names.isEmpty()) {
-            jdbc.sql("SELECT name, cni_mode, network FROM desired_state_pool WHERE name IN (:names)")
+            jdbc.sql("SELECT name, cni_mode, network, prefix_length FROM desired_state_pool WHERE name IN (:names)")
                     .param("names", List.copyOf(names))
                     .query(rs -> {
                         pools.put(rs.getString("name"), new PoolFacts(rs.getString("cni_mode"),
-                                rs.getString("network")));
+                                rs.getString("network"), rs.getObject("prefix_length", Integer.class)));
                     });
         }
         return pools;

@@ -56,11 +56,34 @@ final class PlacementEvents {
     }
 
     /** {@code io.seamless.ippool.IpPoolCreated.v1}, the fields a unit's networking takes from it. */
-    record PoolCreated(String pool, String cniMode, String network) {
+    record PoolCreated(String pool, String cniMode, String network, String cidr) {
         PoolCreated {
             ServiceGroupEvents.required(pool, "pool");
             ServiceGroupEvents.required(cniMode, "cniMode");
             ServiceGroupEvents.required(network, "network");
+            ServiceGroupEvents.required(cidr, "cidr");
+            prefixLength(cidr);
+        }
+
+        /** The CIDR's prefix length, e.g. 24 of {@code 10.20.0.0/24}. */
+        int prefixLength() {
+            return prefixLength(cidr);
+        }
+
+        private static int prefixLength(String cidr) {
+            int prefix = cidr.indexOf('/') < 0 ? -1 : parseOrMinusOne(cidr.substring(cidr.indexOf('/') + 1));
+            if (prefix < 0 || prefix > 32) {
+                throw new MalformedEventException("cidr '" + cidr + "' has no IPv4 prefix length");
+            }
+            return prefix;
+        }
+
+        private static int parseOrMinusOne(String digits) {
+            try {
+                return Integer.parseInt(digits);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
     }
 

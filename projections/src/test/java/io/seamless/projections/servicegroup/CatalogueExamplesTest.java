@@ -41,7 +41,7 @@ class CatalogueExamplesTest {
         ObjectNode cluster = examples("io.seamless.cluster.").get(PlacementEvents.CLUSTER_REGISTERED);
 
         assertThat(PlacementEvents.poolCreated(envelope(PlacementEvents.POOL_CREATED, pool)))
-                .isEqualTo(new PlacementEvents.PoolCreated("orders-net", "calico", "calico-pool-a"));
+                .isEqualTo(new PlacementEvents.PoolCreated("orders-net", "calico", "calico-pool-a", "10.20.0.0/24"));
         assertThat(PlacementEvents.clusterRegistered(envelope(PlacementEvents.CLUSTER_REGISTERED, cluster)))
                 .isEqualTo(new PlacementEvents.ClusterRegistered("bj-1", "beijing", "a"));
     }

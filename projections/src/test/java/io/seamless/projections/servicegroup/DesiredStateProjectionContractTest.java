@@ -59,7 +59,7 @@ abstract class DesiredStateProjectionContractTest {
         send(events.created(GROUP, 0, "op-create", POOL, 3, 2), events.assigned(GROUP, 1, "op-create", ADDRESSES));
         JsonNode document = eventually(live, published -> published.at(GROUP, 1)).document(GROUP);
 
-        assertThat(document.path("apiVersion").asText()).isEqualTo("seamless.io/v1");
+        assertThat(document.path("apiVersion").asText()).isEqualTo("seamless.io/v2");
         assertThat(document.path("kind").asText()).isEqualTo("ServiceGroupDesiredState");
         assertThat(document.path("status").asText()).isEqualTo("READY");
         assertThat(document.path("stopped").asBoolean()).isFalse();
@@ -76,7 +76,8 @@ abstract class DesiredStateProjectionContractTest {
                 .isEqualTo("[{\"name\":\"mysql\",\"port\":3306},{\"name\":\"gr\",\"port\":33061}]");
         assertThat(member.path("storage").toString()).isEqualTo("{\"storageClass\":\"fast-ssd\",\"size\":\"100Gi\"}");
         assertThat(member.path("networking").toString())
-                .isEqualTo("{\"mode\":\"calico\",\"network\":\"calico-orders-net\",\"address\":\"10.20.0.11\"}");
+                .isEqualTo("{\"mode\":\"calico\",\"network\":\"calico-orders-net\",\"address\":\"10.20.0.11\","
+                        + "\"prefixLength\":24}");
         assertThat(file(member, "my.cnf")).contains(SEEDS, "bind_address = 10.20.0.11", "max_connections = 500");
         JsonNode router = document.path("units").get(3);
         assertThat(router.has("storage")).isFalse();

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DesiredStatePublisherTest {
 
     private static final AtomicInteger TOPICS = new AtomicInteger();
-    private static final String DOCUMENT = "{\"apiVersion\":\"seamless.io/v1\",\"kind\":\"ServiceGroupDesiredState\","
+    private static final String DOCUMENT = "{\"apiVersion\":\"seamless.io/v2\",\"kind\":\"ServiceGroupDesiredState\","
             + "\"name\":\"orders-db\",\"version\":3,\"engine\":\"mysql\",\"topology\":\"innodb-cluster\","
             + "\"engineVersion\":\"8.0.36\",\"status\":\"READY\",\"stopped\":false,\"restartGeneration\":0,"
             + "\"units\":[]}";

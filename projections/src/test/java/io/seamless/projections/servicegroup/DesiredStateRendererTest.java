@@ -11,6 +11,7 @@ import io.seamless.projections.servicegroup.DesiredStateRenderer.PoolFacts;
 import io.seamless.projections.servicegroup.DesiredStateRenderer.Rendering;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.ServiceGroupCreated;
 import io.seamless.schemas.DesiredStateSchema;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class DesiredStateRendererTest {
 
     private static final String GROUP = "orders-db";
-    private static final Map<String, PoolFacts> POOLS = Map.of("orders-net", new PoolFacts("kube-ovn", "subnet-a"));
+    private static final Map<String, PoolFacts> POOLS = Map.of("orders-net",
+            new PoolFacts("kube-ovn", "subnet-a", 24));
     private static final Map<String, ClusterFacts> CLUSTERS = Map.of("bj-1", new ClusterFacts("beijing", "a"));
     private static final DesiredStateSchema SCHEMA = DesiredStateSchema.load();
 
@@ -38,11 +40,24 @@ class DesiredStateRendererTest {
         assertThat(member.address()).isNull();
         assertThat(member.config()).isNull();
         assertThat(member.networking()).isEqualTo(new DesiredStateDocument.NetworkingDocument("kube-ovn", "subnet-a",
-                null));
+                null, 24));
         assertThat(member.site()).isEqualTo("beijing");
         assertThat(document.units().get(1).site()).as("bj-2 is not known yet").isNull();
         assertThat(document.units()).extracting(UnitDocument::image).containsExactly("mysql/mysql-server:8.0.36",
                 "mysql/mysql-server:8.0.36", "mysql/mysql-server:8.0.36", "mysql/mysql-router:8.0.36");
+    }
+
+    @Test
+    void aPoolRecordedWithoutItsPrefixLengthGivesNetworkingWithoutIt() {
+        Rendering rendering = renderer.render(created(), 0,
+                Map.of("orders-net", new PoolFacts("macvlan", "net-a", null)), CLUSTERS);
+
+        assertThat(rendering.document().units().get(0).networking())
+                .isEqualTo(new DesiredStateDocument.NetworkingDocument("macvlan", "net-a", null, null));
+        assertThat(new String(DesiredStateRenderer.toJson(rendering.document()), StandardCharsets.UTF_8))
+                .doesNotContain("prefixLength");
+        assertThat(SCHEMA.validate(PublishedDocuments.json(DesiredStateRenderer.toJson(rendering.document()))))
+                .isEmpty();
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class ServiceGroupQueryControllerTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final String DOCUMENT = "{\"apiVersion\":\"seamless.io/v1\",\"kind\":\"ServiceGroupDesiredState\","
+    private static final String DOCUMENT = "{\"apiVersion\":\"seamless.io/v2\",\"kind\":\"ServiceGroupDesiredState\","
             + "\"name\":\"orders-db\",\"version\":1}";
 
     @Autowired
