@@ -1,5 +1,7 @@
 package io.seamless.server;
 
+import io.seamless.server.verify.VerifyCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -14,7 +16,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
     "io.seamless.reactors"})
 public class SeamlessServer {
 
+    /** Starts the server; {@code verify ...} runs the offline verifier instead (see {@link VerifyCommand}). */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(SeamlessServer.class, args);
     }
 }
