@@ -7,6 +7,8 @@ import io.seamless.server.verify.VerifyCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,10 +69,39 @@ class OfflineVerificationTest {
         assertThat(afterForgery).startsWith("1\n").contains("forged");
     }
 
+    @Test
+    void anExportVerifiesOfflineAndAnEditedOneDoesNot() throws Exception {
+        assertThat(http.postForEntity("/api/v1/ip-pools", Map.of("name", "export-net", "cidr", "10.45.0.0/24",
+                "gateway", "10.45.0.1", "cniMode", "calico", "network", "calico-export"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        http.postForEntity("/api/v1/ip-pools/export-net/allocations", Map.of("unit", "export-0"), String.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> String.valueOf(http.postForEntity("/api/v1/audit/digests",
+                null, String.class).getBody()).contains("export-net"));
+
+        String jsonLines = http.getForObject("/api/v1/audit/export?ipPool=export-net", String.class);
+        assertThat(jsonLines.lines()).hasSizeGreaterThanOrEqualTo(3)
+                .anyMatch(line -> line.contains("\"actor\":\"apitoken:bootstrap-admin\""));
+        Path export = Files.createTempFile("export", ".jsonl");
+        Files.writeString(export, jsonLines);
+        assertThat(verify("--export=" + export)).startsWith("0\n").contains("INTACT");
+        Files.writeString(export, jsonLines.replace("export-0", "export-9"));
+        assertThat(verify("--export=" + export)).startsWith("1\n").contains("altered");
+        Files.delete(export);
+
+        String csv = http.getForObject("/api/v1/audit/export?ipPool=export-net&format=csv", String.class);
+        assertThat(csv.split("\r\n")).hasSize(jsonLines.lines().toList().size() + 1);
+        assertThat(csv).startsWith("record,topic,subject,sequence,time,type,id,source,actor,reason,ticket,")
+                .contains(",\"{\"\"pool\"\":\"\"export-net\"\",");
+    }
+
     /** The exit status, a line break, and what the verifier printed. */
     private String verify() {
+        return verify("--bootstrap-servers=" + bootstrapServers);
+    }
+
+    private String verify(String source) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = VerifyCommand.run(new String[] {"--bootstrap-servers=" + bootstrapServers,
+        int status = VerifyCommand.run(new String[] {source,
             "--public-key=target/test-data/end-to-end/audit/digest-signing.pub"},
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         return status + "\n" + printed.toString(StandardCharsets.UTF_8);

@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code java -jar seamless-server-exec.jar verify --bootstrap-servers=host:9092 --public-key=digest-signing.pub}:
  * the offline verifier. Needs nothing but Kafka and the public key (no database, no Seamless process); exit
  * status 0 when the whole history is intact, 1 when something is broken (each problem printed), 2 on bad usage.
- * Extra {@code --kafka.<name>=<value>} arguments go to the Kafka consumer (TLS, SASL).
+ * Extra {@code --kafka.<name>=<value>} arguments go to the Kafka consumer (TLS, SASL). With
+ * {@code --export=FILE.jsonl} instead, it verifies an audit export (GET /api/v1/audit/export) the same way.
  */
 public final class VerifyCommand {
 
@@ -43,8 +44,11 @@ public final class VerifyCommand {
                 options.put(name, arg.substring(equals + 1));
             }
         }
+        if (options.containsKey("export") && options.containsKey("public-key")) {
+            return verifyExport(Path.of(options.get("export")), Path.of(options.get("public-key")), out);
+        }
         if (!options.containsKey("bootstrap-servers") || !options.containsKey("public-key")) {
-            return usage(out, "--bootstrap-servers and --public-key are required");
+            return usage(out, "--public-key and either --bootstrap-servers or --export are required");
         }
         try (TopicReader reader = new TopicReader(options.get("bootstrap-servers"), kafka)) {
             List<PublishedEvent> events = new ArrayList<>();
@@ -56,6 +60,16 @@ public final class VerifyCommand {
             return print(report, out);
         } catch (Exception e) {
             out.println("verify: cannot read the history: " + e);
+            return 2;
+        }
+    }
+
+    private static int verifyExport(Path export, Path publicKey, PrintStream out) {
+        try {
+            ExportFile file = ExportFile.read(export);
+            return print(OfflineVerifier.verifyExport(file.events(), file.digests(), publicKey(publicKey)), out);
+        } catch (Exception e) {
+            out.println("verify: cannot read the export " + export + ": " + e);
             return 2;
         }
     }
@@ -80,6 +94,7 @@ public final class VerifyCommand {
         out.println("verify: " + problem);
         out.println("usage: java -jar seamless-server-exec.jar verify --bootstrap-servers=HOST:PORT"
                 + " --public-key=FILE.pem [--kafka.<consumer property>=<value> ...]");
+        out.println("       java -jar seamless-server-exec.jar verify --export=FILE.jsonl --public-key=FILE.pem");
         return 2;
     }
 }

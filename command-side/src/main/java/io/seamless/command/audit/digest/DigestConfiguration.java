@@ -83,6 +83,11 @@ public class DigestConfiguration {
         return new ChainVerifier(eventStore, mapper, store, keys);
     }
 
+    @Bean
+    AuditExport auditExport(EventStore eventStore, CloudEventMapper mapper, DigestStore store) {
+        return new AuditExport(eventStore, mapper, store);
+    }
+
     /** Every {@code seamless.audit.digest-interval}: a digest of what moved, then any unpublished ones sent. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService digestSchedule(DigestWriter writer,

@@ -75,6 +75,15 @@ class DigestStore {
                 .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    /** Every digest that covers this chain, oldest first. */
+    List<Stored> covering(String topic, String subject) {
+        return jdbc.sql("SELECT d.digest_sequence, d.digest_hash, d.document FROM audit_digest d"
+                        + " JOIN audit_digest_entry e ON e.digest_sequence = d.digest_sequence"
+                        + " WHERE e.topic = ? AND e.subject = ? ORDER BY d.digest_sequence")
+                .params(topic, subject)
+                .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     Optional<Stored> find(long sequence) {
         return jdbc.sql("SELECT digest_sequence, digest_hash, document FROM audit_digest WHERE digest_sequence = ?")
                 .param(sequence)
