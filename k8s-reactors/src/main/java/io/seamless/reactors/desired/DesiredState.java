@@ -14,7 +14,10 @@ public record DesiredState(String apiVersion, String kind, String name, long ver
                            String topology, String engineVersion, String status, boolean stopped, String standbyOf,
                            String primary, long restartGeneration, List<DesiredUnit> units) {
 
-    public static final String API_VERSION = "seamless.io/v1";
+    /** The newest format; v2 added {@code units[].networking.prefixLength}. */
+    public static final String API_VERSION = "seamless.io/v2";
+    /** Every format this reader accepts: a compacted topic keeps a v1 document until its group is rendered again. */
+    public static final List<String> API_VERSIONS = List.of("seamless.io/v1", API_VERSION);
     public static final String KIND = "ServiceGroupDesiredState";
 
     public DesiredState {

@@ -24,7 +24,10 @@ final class RequiredFields {
 
     static void check(JsonNode document) {
         require(document, "", DOCUMENT);
-        expect(document, "apiVersion", DesiredState.API_VERSION);
+        if (!DesiredState.API_VERSIONS.contains(document.get("apiVersion").asText())) {
+            throw new InvalidDesiredStateException("apiVersion", "expected one of " + DesiredState.API_VERSIONS
+                    + " but was '" + document.get("apiVersion").asText() + "'");
+        }
         expect(document, "kind", DesiredState.KIND);
         JsonNode units = array(document.get("units"), "units");
         for (int i = 0; i < units.size(); i++) {

@@ -83,8 +83,18 @@ class DesiredStateReaderTest {
     }
 
     @Test
+    void aV1DocumentWithoutPrefixLengthIsStillRead() throws IOException {
+        ObjectNode document = (ObjectNode) JSON.readTree(fixture());
+        document.put("apiVersion", "seamless.io/v1");
+        ((ObjectNode) unit(document, 0).get("networking")).remove("prefixLength");
+        DesiredState state = DesiredStateReader.read(JSON.writeValueAsBytes(document));
+        assertThat(state.apiVersion()).isEqualTo("seamless.io/v1");
+        assertThat(state.units().get(0).networking().prefixLength()).isNull();
+    }
+
+    @Test
     void anotherFormatOrNoJsonIsRefused() throws IOException {
-        assertRefused(document -> document.put("apiVersion", "seamless.io/v2"), "apiVersion");
+        assertRefused(document -> document.put("apiVersion", "seamless.io/v3"), "apiVersion");
         assertThatThrownBy(() -> DesiredStateReader.read("{not json"))
                 .isInstanceOfSatisfying(InvalidDesiredStateException.class,
                         e -> assertThat(e.field()).isEqualTo("$"));

@@ -34,7 +34,7 @@ final class CatalogueDocuments {
         String version = VERSIONS.get(template.engine());
         List<UnitLayout> units = layout(template, group);
         Map<String, List<ConfigFile>> files = template.render(new GroupLayout(group, version, units, Map.of()));
-        ObjectNode document = JSON.createObjectNode().put("apiVersion", "seamless.io/v1")
+        ObjectNode document = JSON.createObjectNode().put("apiVersion", "seamless.io/v2")
                 .put("kind", "ServiceGroupDesiredState").put("name", group).put("version", 4)
                 .put("engine", template.engine()).put("topology", template.topology()).put("engineVersion", version)
                 .put("status", "READY").put("stopped", false).put("restartGeneration", 0);
