@@ -21,6 +21,24 @@ final class RestClient {
         this.bearer = "Bearer " + token;
     }
 
+    /** GETs a path; answers the status, having read the whole response so the connection is reused. */
+    int get(String path) throws IOException {
+        return getBody(path).status();
+    }
+
+    /** An answer: its status and body. */
+    record Answer(int status, String body) {
+    }
+
+    Answer getBody(String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+        connection.setRequestProperty("Authorization", bearer);
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     /** POSTs a JSON body; answers the status, having read the whole response so the connection is reused. */
     int postJson(String path, String json) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
