@@ -10,6 +10,7 @@ import io.seamless.domain.servicegroup.ServiceGroupCommands;
 import io.seamless.domain.servicegroup.ServiceSpec;
 import io.seamless.domain.servicegroup.StorageSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ final class ServiceGroupContract {
     static final List<String> EXPECTED_TYPES = List.of("ServiceGroupCreated.v1", "UnitAddressesAssigned.v1",
             "ServiceScaledOut.v1", "UnitAddressesAssigned.v1", "ServiceScaledIn.v1", "ResourcesChanged.v1",
             "VolumeExpanded.v1", "VersionUpgraded.v1", "ServicesRestarted.v1", "ServiceReconfigured.v1",
-            "PrimarySwitchedOver.v1", "ServiceGroupStopped.v1", "ServiceGroupStarted.v1", "StandbyPromoted.v1",
+            "PrimarySwitchedOver.v1", "ServiceGroupStopped.v1", "ServiceGroupStarted.v1", "ObservationRecorded.v1",
+            "StandbyPromoted.v1",
             "ServiceGroupDeleted.v1");
 
     private final CommandDispatcher dispatcher;
@@ -54,6 +56,8 @@ final class ServiceGroupContract {
         send(new ServiceGroupCommands.SwitchoverPrimary(group, "op-9", group + "-mysqld-2"));
         send(new ServiceGroupCommands.StopServiceGroup(group, "op-10"));
         send(new ServiceGroupCommands.StartServiceGroup(group, "op-11"));
+        send(new ServiceGroupCommands.RecordObservation(group, cluster, group + "-mysqld-0", "UNIT_READY", "PodReady",
+                null, Instant.parse("2026-11-25T10:00:00Z")));
         send(new ServiceGroupCommands.PromoteStandby(group, "op-12"));
         send(new ServiceGroupCommands.DeleteServiceGroup(group, "op-13"));
     }

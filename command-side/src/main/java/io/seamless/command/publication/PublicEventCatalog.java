@@ -1,5 +1,6 @@
 package io.seamless.command.publication;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.seamless.domain.cluster.ClusterCapacityUpdated;
 import io.seamless.domain.cluster.ClusterCordoned;
 import io.seamless.domain.cluster.ClusterIpPoolsUpdated;
@@ -53,7 +54,20 @@ final class PublicEventCatalog {
             Map.entry(ServiceGroupEvent.ServiceGroupStopped.class, sameShape("servicegroup", "ServiceGroupStopped")),
             Map.entry(ServiceGroupEvent.ServiceGroupStarted.class, sameShape("servicegroup", "ServiceGroupStarted")),
             Map.entry(ServiceGroupEvent.StandbyPromoted.class, sameShape("servicegroup", "StandbyPromoted")),
-            Map.entry(ServiceGroupEvent.ServiceGroupDeleted.class, sameShape("servicegroup", "ServiceGroupDeleted")));
+            Map.entry(ServiceGroupEvent.ServiceGroupDeleted.class, sameShape("servicegroup", "ServiceGroupDeleted")),
+            Map.entry(ServiceGroupEvent.ObservationRecorded.class, new Entry(
+                    new PublicEventType("servicegroup", "ObservationRecorded", 1), PublicObservation::of)));
+
+    /** The public form of an observation: no operation caused it, and absent fields are left out, not null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PublicObservation(String group, String cluster, String unit, String observation, String reason,
+                             String message, String observedAt) {
+        static Object of(Object event) {
+            ServiceGroupEvent.ObservationRecorded observed = (ServiceGroupEvent.ObservationRecorded) event;
+            return new PublicObservation(observed.group(), observed.cluster(), observed.unit(), observed.observation(),
+                    observed.reason(), observed.message(), observed.observedAt().toString());
+        }
+    }
 
     private PublicEventCatalog() {
     }

@@ -4,6 +4,7 @@ import io.seamless.domain.common.DomainException;
 import io.seamless.domain.engine.EngineTemplate;
 import io.seamless.domain.engine.FunctionType;
 import io.seamless.domain.engine.GroupShape;
+import io.seamless.domain.servicegroup.ServiceGroupEvent.ObservationRecorded;
 import io.seamless.domain.servicegroup.ServiceGroupEvent.OperationFailed;
 import io.seamless.domain.servicegroup.ServiceGroupEvent.PrimarySwitchedOver;
 import io.seamless.domain.servicegroup.ServiceGroupEvent.ResourcesChanged;
@@ -42,6 +43,7 @@ final class GroupState {
     /** Per service and shard (-1 when unsharded): the next ordinal never used. */
     private final Map<String, Map<Integer, Integer>> nextOrdinals = new HashMap<>();
     private final Set<String> failedOperations = new LinkedHashSet<>();
+    private final Observations observations = new Observations();
     private String version;
     private GroupStatus status = GroupStatus.PROVISIONING;
     private String pendingOperation;
@@ -72,8 +74,14 @@ final class GroupState {
         return state;
     }
 
+    boolean isNews(String unit, String observation) {
+        return observations.isNews(unit, observation);
+    }
+
     void apply(ServiceGroupEvent event) {
-        if (event instanceof UnitAddressesAssigned assigned) {
+        if (event instanceof ObservationRecorded observed) {
+            observations.record(observed.unit(), observed.observation());
+        } else if (event instanceof UnitAddressesAssigned assigned) {
             assigned.addresses().forEach((unit, address) -> units.computeIfPresent(unit, (id, u) -> u.withAddress(address)));
             pendingOperation = null;
             status = GroupStatus.READY;

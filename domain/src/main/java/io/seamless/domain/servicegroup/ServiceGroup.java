@@ -17,6 +17,7 @@ import io.seamless.domain.servicegroup.ServiceGroupCommands.ExpandVolume;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.FailOperation;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.PromoteStandby;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.Reconfigure;
+import io.seamless.domain.servicegroup.ServiceGroupCommands.RecordObservation;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.Restart;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.ScaleIn;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.ScaleOut;
@@ -24,6 +25,7 @@ import io.seamless.domain.servicegroup.ServiceGroupCommands.StartServiceGroup;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.StopServiceGroup;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.SwitchoverPrimary;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.UpgradeVersion;
+import io.seamless.domain.servicegroup.ServiceGroupEvent.ObservationRecorded;
 import io.seamless.domain.servicegroup.ServiceGroupEvent.OperationFailed;
 import io.seamless.domain.servicegroup.ServiceGroupEvent.PrimarySwitchedOver;
 import io.seamless.domain.servicegroup.ServiceGroupEvent.ResourcesChanged;
@@ -253,6 +255,16 @@ public class ServiceGroup {
     /** For planning outside the aggregate; changes nothing. */
     public ServiceGroupView view() {
         return state.view();
+    }
+
+    /** Records an observation only when it is news; a repetition records nothing (idempotent for the ingester). */
+    @CommandHandler
+    public long handle(RecordObservation command) {
+        if (state.isNews(command.unit(), command.observation())) {
+            apply(new ObservationRecorded(name, null, command.cluster(), command.unit(), command.observation(),
+                    command.reason(), command.message(), command.observedAt()));
+        }
+        return getVersion();
     }
 
     private static void checkPlacement(List<PlannedUnit> plan, List<PlannedUnit> placed) {

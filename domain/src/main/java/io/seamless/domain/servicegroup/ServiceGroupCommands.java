@@ -1,5 +1,6 @@
 package io.seamless.domain.servicegroup;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -102,5 +103,13 @@ public final class ServiceGroupCommands {
     }
 
     public record DeleteServiceGroup(String group, String operationId) implements GroupCommand {
+    }
+
+    /**
+     * Records what a reactor observed in its cluster; {@code observedAt} comes from the reactor (the aggregate has no
+     * clock). Acts as the reactor's service identity, not as a user.
+     */
+    public record RecordObservation(String group, String cluster, String unit, String observation, String reason,
+                                    String message, Instant observedAt) implements GroupCommand {
     }
 }

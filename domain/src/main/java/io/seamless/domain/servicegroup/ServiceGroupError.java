@@ -17,7 +17,8 @@ public enum ServiceGroupError implements ErrorCode {
     INVALID_STATE(ProblemKind.CONFLICT, "Operation not possible in the group's state"),
     NOT_A_STANDBY(ProblemKind.CONFLICT, "Service group is not a standby"),
     SERVICE_GROUP_NOT_FOUND(ProblemKind.NOT_FOUND, "Service group not found"),
-    OPERATION_NOT_FOUND(ProblemKind.NOT_FOUND, "Operation not found");
+    OPERATION_NOT_FOUND(ProblemKind.NOT_FOUND, "Operation not found"),
+    UNKNOWN_OBSERVATION(ProblemKind.INVALID, "Unknown observation");
 
     private final ProblemKind kind;
     private final String title;

@@ -1,5 +1,6 @@
 package io.seamless.domain.servicegroup;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -72,5 +73,13 @@ public sealed interface ServiceGroupEvent {
     /** {@code releasedUnits}: id to address of every unit, to be released by the pools. */
     record ServiceGroupDeleted(String group, String operationId, Map<String, String> releasedUnits)
             implements ServiceGroupEvent {
+    }
+
+    /**
+     * What a reactor saw happen (docs/event-catalogue.md): recorded only when it is news, so the history holds each
+     * transition once. Not caused by an operation: {@code operationId} is null. {@code unit} null: the group as a whole.
+     */
+    record ObservationRecorded(String group, String operationId, String cluster, String unit, String observation,
+                               String reason, String message, Instant observedAt) implements ServiceGroupEvent {
     }
 }

@@ -5,6 +5,7 @@ import io.seamless.domain.engine.EngineTemplate;
 import io.seamless.projections.servicegroup.DesiredStateRenderer.Rendering;
 import io.seamless.projections.servicegroup.DesiredStateRepository.StoredDocument;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.GroupEvent;
+import io.seamless.projections.servicegroup.ServiceGroupEvents.ObservationRecorded;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.ServiceGroupCreated;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.ServiceGroupDeleted;
 import io.seamless.projections.servicegroup.ServiceGroupRepository.StoredGroup;
@@ -94,6 +95,11 @@ public final class DesiredStateProjector implements EventProjection {
         }
         GroupState state = stored.get().state();
         state.apply(payload);
+        if (payload instanceof ObservationRecorded) {
+            // What a reactor saw: it shows in the view, and changes nothing the reactors are asked for.
+            groups.update(state, event.sequence(), event.time(), false);
+            return ApplyOutcome.APPLIED;
+        }
         boolean deleted = payload instanceof ServiceGroupDeleted;
         groups.update(state, event.sequence(), event.time(), deleted);
         recordOperation(event, payload);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.GroupEvent;
+import io.seamless.projections.servicegroup.ServiceGroupEvents.ObservationRecorded;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.OperationFailed;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.PlannedUnit;
 import io.seamless.projections.servicegroup.ServiceGroupEvents.PrimarySwitchedOver;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,17 +44,27 @@ final class GroupState {
     enum Status { PROVISIONING, READY, FAILED, STOPPED }
 
     /** A unit of the group; {@code address} null until its operation got addresses. */
-    record Unit(String id, String service, Integer shard, int ordinal, String cluster, String address) {
+    /** {@code observed}: the last status its reactor reported ({@code UNIT_READY}, ...); null before any. */
+    record Unit(String id, String service, Integer shard, int ordinal, String cluster, String address,
+                String observed) {
 
         static Unit planned(PlannedUnit planned) {
             return new Unit(planned.id(), planned.service(), planned.shard(), planned.ordinal(), planned.cluster(),
-                    null);
+                    null, null);
         }
 
         Unit withAddress(String newAddress) {
-            return new Unit(id, service, shard, ordinal, cluster, newAddress);
+            return new Unit(id, service, shard, ordinal, cluster, newAddress, observed);
+        }
+
+        Unit withObserved(String status) {
+            return new Unit(id, service, shard, ordinal, cluster, address, status);
         }
     }
+
+    /** The unit statuses a reactor reports; an address bound, a drift corrected are history, not status. */
+    private static final Set<String> STATUSES = Set.of("UNIT_READY", "UNIT_NOT_READY",
+            "UNIT_FAILED", "POD_GONE", "UNIT_RELEASED");
 
     private String name;
     private String engine;
@@ -100,7 +112,12 @@ final class GroupState {
 
     /** Applies an event after the creation; one that names an unknown service or unit changes nothing of it. */
     void apply(GroupEvent event) {
-        if (event instanceof UnitAddressesAssigned assigned) {
+        if (event instanceof ObservationRecorded observed) {
+            if (observed.unit() != null && STATUSES.contains(observed.observation())) {
+                units.replaceAll(unit -> unit.id().equals(observed.unit()) ? unit.withObserved(observed.observation())
+                        : unit);
+            }
+        } else if (event instanceof UnitAddressesAssigned assigned) {
             units.replaceAll(unit -> assigned.addresses().containsKey(unit.id())
                     ? unit.withAddress(assigned.addresses().get(unit.id())) : unit);
             pendingOperation = null;

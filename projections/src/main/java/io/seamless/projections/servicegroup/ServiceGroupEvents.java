@@ -30,6 +30,7 @@ final class ServiceGroupEvents {
             Map.entry(PREFIX + "VolumeExpanded.v1", VolumeExpanded.class),
             Map.entry(PREFIX + "VersionUpgraded.v1", VersionUpgraded.class),
             Map.entry(PREFIX + "ServicesRestarted.v1", ServicesRestarted.class),
+            Map.entry(PREFIX + "ObservationRecorded.v1", ObservationRecorded.class),
             Map.entry(PREFIX + "ServiceReconfigured.v1", ServiceReconfigured.class),
             Map.entry(PREFIX + "PrimarySwitchedOver.v1", PrimarySwitchedOver.class),
             Map.entry(PREFIX + "ServiceGroupStopped.v1", ServiceGroupStopped.class),
@@ -219,6 +220,15 @@ final class ServiceGroupEvents {
             required(operationId, "operationId");
             services = services == null ? List.of() : List.copyOf(services);
             required(generation, "generation");
+        }
+    }
+
+    /** What a reactor saw (not an operation: {@code operationId} is always null); {@code unit} null: the group. */
+    record ObservationRecorded(String group, String operationId, String cluster, String unit, String observation,
+                               String reason, String message, String observedAt) implements GroupEvent {
+        ObservationRecorded {
+            required(group, "group");
+            required(observation, "observation");
         }
     }
 

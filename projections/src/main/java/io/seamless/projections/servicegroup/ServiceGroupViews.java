@@ -35,28 +35,34 @@ final class ServiceGroupViews {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"name", "engine", "topology", "engineVersion", "shards", "status", "standbyOf", "primary",
-            "restartGeneration", "pendingOperation", "services", "units", "renderError", "version", "createdAt",
-            "updatedAt"})
+            "restartGeneration", "pendingOperation", "services", "units", "readyUnits", "renderError", "version",
+            "createdAt", "updatedAt"})
     record Detail(String name, String engine, String topology, String engineVersion, int shards, String status,
                   String standbyOf, String primary, long restartGeneration, String pendingOperation,
-                  Map<String, ServiceSpec> services, List<UnitView> units, String renderError, long version,
-                  Instant createdAt, Instant updatedAt) implements Versioned {
+                  Map<String, ServiceSpec> services, List<UnitView> units, long readyUnits, String renderError,
+                  long version, Instant createdAt, Instant updatedAt) implements Versioned {
     }
 
-    /** A unit of the group: where it runs and its address (absent until assigned). */
+    /**
+     * A unit of the group: where it runs, its address (absent until assigned) and what its reactor last observed
+     * of it ({@code UNIT_READY}, {@code UNIT_NOT_READY}, {@code UNIT_FAILED}, {@code POD_GONE}; absent before any):
+     * desired beside observed.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "service", "shard", "ordinal", "cluster", "address"})
-    record UnitView(String id, String service, Integer shard, int ordinal, String cluster, String address) {
+    @JsonPropertyOrder({"id", "service", "shard", "ordinal", "cluster", "address", "observed"})
+    record UnitView(String id, String service, Integer shard, int ordinal, String cluster, String address,
+                    String observed) {
     }
 
     /** The detail of a group from its folded state and the columns kept beside it. */
     static Detail detail(GroupState state, String renderError, long version, Instant createdAt, Instant updatedAt) {
         List<UnitView> units = state.units().stream()
                 .map(unit -> new UnitView(unit.id(), unit.service(), unit.shard(), unit.ordinal(), unit.cluster(),
-                        unit.address()))
+                        unit.address(), unit.observed()))
                 .toList();
+        long ready = units.stream().filter(unit -> "UNIT_READY".equals(unit.observed())).count();
         return new Detail(state.name(), state.engine(), state.topology(), state.engineVersion(), state.shards(),
                 state.status().name(), state.standbyOf(), state.primary(), state.restartGeneration(),
-                state.pendingOperation(), state.services(), units, renderError, version, createdAt, updatedAt);
+                state.pendingOperation(), state.services(), units, ready, renderError, version, createdAt, updatedAt);
     }
 }

@@ -188,6 +188,26 @@ abstract class DesiredStateProjectionContractTest {
     }
 
     @Test
+    void anObservationShowsInTheViewAndChangesNoDocument() {
+        ServiceGroupEventFixtures events = freshTopics();
+        RunningDesiredState live = start(events);
+        sendPlacementAndWait(live, events);
+        send(events.created(GROUP, 0, "op-create", POOL, 3, 2), events.assigned(GROUP, 1, "op-create", ADDRESSES));
+        PublishedDocuments before = eventually(live, published -> published.at(GROUP, 1));
+        send(events.group(GROUP, 2, "ObservationRecorded", Map.of("group", GROUP, "cluster", "bj-1",
+                "unit", id(GROUP, "mysqld", 0), "observation", "UNIT_READY", "reason", "PodReady",
+                "observedAt", "2026-01-01T00:00:05Z")), events.created("marker-db", 0, "op-marker", POOL, 3, 1));
+        PublishedDocuments after = eventually(live, published -> published.at("marker-db", 0));
+
+        assertThat(after.count(GROUP)).isEqualTo(before.count(GROUP));
+        assertThat(live.groups.findActiveGroup(GROUP)).get().satisfies(detail -> {
+            assertThat(detail.readyUnits()).isEqualTo(1);
+            assertThat(detail.version()).isEqualTo(2);
+            assertThat(detail.units().get(0).observed()).isEqualTo("UNIT_READY");
+        });
+    }
+
+    @Test
     void redeliveredEventsChangeNothingAndPublishNothing() {
         ServiceGroupEventFixtures events = freshTopics();
         RunningDesiredState live = start(events);

@@ -71,14 +71,17 @@ class ServiceGroupQueryControllerTest {
                 "innodb-cluster", "8.0.36", 0, "PROVISIONING", null, "orders-db-mysqld-0", 0, "op-out",
                 Map.of("mysqld", new ServiceSpec(3, new Resources("2", "8Gi"), new Storage(null, "100Gi"),
                         Map.of("max_connections", "500"), "orders-net")),
-                List.of(new UnitView("orders-db-mysqld-0", "mysqld", null, 0, "bj-1", "10.20.0.10"),
-                        new UnitView("orders-db-mysqld-3", "mysqld", null, 3, "bj-2", null)),
-                null, 3, T0, T0.plusSeconds(3))));
+                List.of(new UnitView("orders-db-mysqld-0", "mysqld", null, 0, "bj-1", "10.20.0.10", "UNIT_READY"),
+                        new UnitView("orders-db-mysqld-3", "mysqld", null, 3, "bj-2", null, null)),
+                1, null, 3, T0, T0.plusSeconds(3))));
 
         mvc.perform(get("/api/v1/service-groups/orders-db"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PROVISIONING"))
                 .andExpect(jsonPath("$.pendingOperation").value("op-out"))
+                .andExpect(jsonPath("$.readyUnits").value(1))
+                .andExpect(jsonPath("$.units[0].observed").value("UNIT_READY"))
+                .andExpect(jsonPath("$.units[1].observed").doesNotExist())
                 .andExpect(jsonPath("$.services.mysqld.replicas").value(3))
                 .andExpect(jsonPath("$.services.mysqld.storage", not(hasKey("storageClass"))))
                 .andExpect(jsonPath("$.services.mysqld.config.max_connections").value("500"))
