@@ -58,8 +58,8 @@ class ControlPlaneEndToEndTest {
         assertThat(allocations.get("items").get(0).get("address").asText()).isEqualTo("10.20.0.10");
 
         try (EventTopicReader reader = new EventTopicReader(bootstrapServers, "seamless.events.ippool")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().size() >= 2);
-            assertThat(reader.poll()).extracting(EventTopicReader.Event::type).containsExactly(
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll("e2e-net").size() >= 2);
+            assertThat(reader.poll("e2e-net")).extracting(EventTopicReader.Event::type).containsExactly(
                     "io.seamless.ippool.IpPoolCreated.v1", "io.seamless.ippool.AddressAllocated.v1");
         }
     }
@@ -85,8 +85,8 @@ class ControlPlaneEndToEndTest {
             assertThat(cluster.at("/capacity/memory").asText()).isEqualTo("384Gi");
         });
         try (EventTopicReader reader = new EventTopicReader(bootstrapServers, "seamless.events.cluster")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().size() >= 3);
-            assertThat(reader.poll()).extracting(EventTopicReader.Event::subject, EventTopicReader.Event::type)
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll("e2e-1").size() >= 3);
+            assertThat(reader.poll("e2e-1")).extracting(EventTopicReader.Event::subject, EventTopicReader.Event::type)
                     .containsExactly(tuple("e2e-1", "io.seamless.cluster.ClusterRegistered.v1"),
                             tuple("e2e-1", "io.seamless.cluster.ClusterCapacityUpdated.v1"),
                             tuple("e2e-1", "io.seamless.cluster.ClusterCordoned.v1"));

@@ -38,6 +38,11 @@ final class EventTopicReader implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /** The events of one aggregate read so far, after one more poll: tests sharing a broker see each other's. */
+    List<Event> poll(String subject) {
+        return poll().stream().filter(event -> event.subject().equals(subject)).toList();
+    }
+
     private static String header(Header header) {
         return new String(header.value(), StandardCharsets.UTF_8);
     }
