@@ -24,7 +24,8 @@ public final class CrdInstaller {
 
     /** The SHA-256 of the manifest the live CRD was written from. */
     public static final String MANIFEST_DIGEST = "seamless.io/manifest-sha256";
-    static final String MANIFEST = "/crds/units.seamless.io.yaml";
+    /** The class-path resource of the CRD manifest this module ships. */
+    public static final String MANIFEST = "/crds/units.seamless.io.yaml";
 
     private static final Logger LOG = LoggerFactory.getLogger(CrdInstaller.class);
 

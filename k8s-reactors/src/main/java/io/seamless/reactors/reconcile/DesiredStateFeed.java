@@ -3,8 +3,8 @@ package io.seamless.reactors.reconcile;
 import java.util.Optional;
 
 /**
- * What the owner of the {@code seamless.desired-state} subscription calls: the Kafka step (a consumer of the
- * compacted topic, from the beginning) or a test. Both calls may come from any one thread, in topic order.
+ * What the owner of the {@code seamless.desired-state} subscription calls: the runtime's fan-out (one consumer of
+ * the compacted topic, from the beginning, for every cluster's reactor) or a test. Both calls may come from any one thread, in topic order.
  */
 public interface DesiredStateFeed {
 

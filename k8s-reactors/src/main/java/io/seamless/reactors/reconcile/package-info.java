@@ -3,6 +3,6 @@
  * (whole desired state in, create / update-with-resourceVersion / delete out, a typed result), the
  * {@link io.seamless.reactors.reconcile.WorkQueue} and {@link io.seamless.reactors.reconcile.ClusterReactor} that
  * drive it from a {@link io.seamless.reactors.reconcile.DesiredStateFeed}, the CRD installer, and the leader
- * election that lets one replica per cluster write. No Spring, no Kafka: those are wired by their own steps.
+ * election that lets one replica per cluster write. No Spring, no Kafka: the package {@code runtime} wires them.
  */
 package io.seamless.reactors.reconcile;

@@ -25,6 +25,7 @@ public final class UnitController implements LeaderWork {
     private static final Logger LOG = LoggerFactory.getLogger(UnitController.class);
 
     private final KubernetesClient client;
+    private final String cluster;
     private final String namespace;
     private final ReactorSettings settings;
     private final UnitReconciler reconciler;
@@ -35,6 +36,7 @@ public final class UnitController implements LeaderWork {
     public UnitController(KubernetesClient client, String cluster, String namespace, UnitPodRenderer renderer,
                           ObservationSink sink, Clock clock, ReactorSettings settings) {
         this.client = client;
+        this.cluster = cluster;
         this.namespace = namespace;
         this.settings = settings;
         this.reconciler = new UnitReconciler(client, cluster, namespace, renderer, sink, clock);
@@ -45,14 +47,14 @@ public final class UnitController implements LeaderWork {
         if (queue != null) {
             return;
         }
-        queue = new WorkQueue("units-" + namespace, settings.workers(), settings.backoff(), reconciler::reconcile);
+        queue = new WorkQueue("units-" + cluster, settings.workers(), settings.backoff(), reconciler::reconcile);
         queue.start();
         long resync = settings.resync().toMillis();
         units = client.resources(Unit.class).inNamespace(namespace)
                 .inform(new Enqueue<>(queue, unit -> unit.getMetadata().getName()), resync);
         pods = client.pods().inNamespace(namespace).withLabel(SeamlessLabels.MANAGED_BY, SeamlessLabels.SEAMLESS)
                 .inform(new Enqueue<>(queue, pod -> pod.getMetadata().getLabels().get(SeamlessLabels.UNIT)), resync);
-        LOG.info("Unit controller of namespace {} started", namespace);
+        LOG.info("Unit controller of cluster {}, namespace {} started", cluster, namespace);
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class UnitController implements LeaderWork {
         pods.close();
         queue.close();
         queue = null;
-        LOG.info("Unit controller of namespace {} stopped", namespace);
+        LOG.info("Unit controller of cluster {}, namespace {} stopped", cluster, namespace);
     }
 
     /** Every event of an informer, its object's key onto the queue: what changed does not matter, the key does. */
