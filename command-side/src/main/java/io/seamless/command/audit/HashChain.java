@@ -104,14 +104,19 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
 
     /** Recomputes the hash of a public event, as any subscriber can (it ignores a {@code hash} extension). */
     public static String hashOf(CloudEvent event) {
-        Map<String, String> attributes = new HashMap<>();
+        return EventHashes.hash(attributes(event), data(event));
+    }
+
+    /** Every attribute of a public event as text, as its Kafka headers carry them (without {@code ce_}). */
+    public static Map<String, String> attributes(CloudEvent event) {
+        Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("id", event.getId());
         attributes.put("source", event.getSource().toString());
         attributes.put("type", event.getType());
         attributes.put("subject", event.getSubject());
         attributes.put("time", Objects.requireNonNull(event.getTime()).toInstant().toString());
         event.getExtensionNames().forEach(name -> attributes.put(name, String.valueOf(event.getExtension(name))));
-        return EventHashes.hash(attributes, data(event));
+        return attributes;
     }
 
     private String storedHead(DomainEventMessage<?> event) {

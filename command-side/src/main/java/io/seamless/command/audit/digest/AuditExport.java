@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
+import io.seamless.command.audit.HashChain;
 import io.seamless.command.publication.CloudEventMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -107,15 +106,8 @@ class AuditExport {
     }
 
     private static ObjectNode event(String topic, CloudEvent event) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("id", event.getId());
-        attributes.put("source", event.getSource().toString());
-        attributes.put("type", event.getType());
-        attributes.put("subject", event.getSubject());
-        attributes.put("time", Objects.requireNonNull(event.getTime()).toInstant().toString());
-        event.getExtensionNames().forEach(name -> attributes.put(name, String.valueOf(event.getExtension(name))));
         ObjectNode line = JSON.createObjectNode().put("record", "event").put("topic", topic);
-        line.set("attributes", JSON.valueToTree(attributes));
+        line.set("attributes", JSON.valueToTree(HashChain.attributes(event)));
         line.set("data", parse(new String(Objects.requireNonNull(event.getData()).toBytes(),
                 StandardCharsets.UTF_8)));
         return line;
