@@ -21,16 +21,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = SeamlessServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"seamless.data-dir=target/test-data/service-group-e2e", "seamless.kafka.embedded.port=0",
             "seamless.service-groups.provisioning-poll=500ms"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ServiceGroupEndToEndPostgresTest {
 
     private static final EmbeddedPostgres POSTGRES = start();
@@ -68,9 +71,16 @@ class ServiceGroupEndToEndPostgresTest {
         registry.add("spring.datasource.username", () -> "postgres");
     }
 
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        POSTGRES.close();
+    /**
+     * The database goes with the server: closed while the context is destroyed, after its processors have
+     * stopped (lifecycle stop comes first), never under a running server retrying against it.
+     */
+    @TestConfiguration
+    static class PostgresLifetime {
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres embeddedPostgres() {
+            return POSTGRES;
+        }
     }
 
     @Test
