@@ -1,7 +1,7 @@
 package io.seamless.command.web;
 
 import io.seamless.command.web.idempotency.BufferedBodyRequest;
-import io.seamless.command.web.idempotency.Problems;
+import io.seamless.security.web.ProblemDocument;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +55,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Problems.write(response, request, 413, "payload-too-large", "Payload too large",
+        ProblemDocument.write(response, request, 413, "payload-too-large", "Payload too large",
                 "the body is over the limit of " + maxBody + " bytes");
     }
 }

@@ -45,9 +45,15 @@ public final class ProblemDocument {
     /** For filters, which answer before Spring MVC could render a {@link ProblemDetail}. */
     public static void write(HttpServletResponse response, HttpServletRequest request, int status, String slug,
                              String detail) throws IOException {
+        write(response, request, status, slug, title(slug), detail);
+    }
+
+    /** The same, with a title of the caller's own (a problem type this class does not list). */
+    public static void write(HttpServletResponse response, HttpServletRequest request, int status, String slug,
+                             String title, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", BASE + slug);
-        problem.put("title", title(slug));
+        problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());

@@ -1,14 +1,10 @@
 package io.seamless.server.verify;
 
+import io.seamless.command.audit.digest.SigningKeys;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +81,7 @@ public final class VerifyCommand {
     }
 
     static PublicKey publicKey(Path pem) throws Exception {
-        String body = Files.readString(pem, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
-                .replaceAll("\\s", "");
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return SigningKeys.readPublicKey(pem);
     }
 
     private static int usage(PrintStream out, String problem) {

@@ -44,12 +44,17 @@ public final class SigningKeys {
             }
             KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
             return new SigningKeys(ed25519.generatePrivate(new PKCS8EncodedKeySpec(pem(privatePem))),
-                    ed25519.generatePublic(new X509EncodedKeySpec(pem(publicPem))));
+                    readPublicKey(publicPem));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("audit signing keys " + privatePem + ", " + publicPem + " are not Ed25519", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the audit signing keys", e);
         }
+    }
+
+    /** An Ed25519 public key from a PEM file (X.509), as served at {@code /api/v1/audit/public-key}. */
+    public static PublicKey readPublicKey(Path pem) throws IOException, GeneralSecurityException {
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(pem(pem)));
     }
 
     String sign(byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.seamless.command.web.idempotency;
 
+import io.seamless.security.web.ProblemDocument;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,13 +53,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         if (!SANE_KEY.matcher(given).matches()) {
-            Problems.write(response, request, 400, "invalid-request", "Invalid request",
+            ProblemDocument.write(response, request, 400, "invalid-request", "Invalid request",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
             return;
         }
         byte[] body = readBody(request);
         if (body == null) {
-            Problems.write(response, request, 413, "payload-too-large", "Payload too large",
+            ProblemDocument.write(response, request, 413, "payload-too-large", "Payload too large",
                     "the body is over " + maxBody + " bytes");
             return;
         }
@@ -103,10 +104,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static void answerFromStore(IdempotencyStore.Entry held, String fingerprint, HttpServletRequest request,
                                         HttpServletResponse response) throws IOException {
         if (!held.fingerprint().equals(fingerprint)) {
-            Problems.write(response, request, 422, "idempotency-key-reused", "Idempotency key reused",
+            ProblemDocument.write(response, request, 422, "idempotency-key-reused", "Idempotency key reused",
                     "this Idempotency-Key was used for another request (method, path or body differ)");
         } else if (!held.completed()) {
-            Problems.write(response, request, 409, "idempotency-key-in-progress", "Idempotent request in progress",
+            ProblemDocument.write(response, request, 409, "idempotency-key-in-progress", "Idempotent request in progress",
                     "a request with this Idempotency-Key is still being handled; retry later");
         } else {
             response.setStatus(held.status());
