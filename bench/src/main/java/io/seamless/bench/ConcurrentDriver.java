@@ -39,6 +39,7 @@ final class ConcurrentDriver {
                     new Pace(intervalNanos, client * intervalNanos / clients))));
         }
         start.await();
+        CpuMeter cpu = CpuMeter.now();
         long began = System.nanoTime();
         Histogram all = Measurement.histogram();
         for (Future<Histogram> result : results) {
@@ -46,7 +47,8 @@ final class ConcurrentDriver {
         }
         long elapsed = System.nanoTime() - began;
         pool.shutdown();
-        return new Measurement(name, (long) clients * perClient, elapsed, all);
+        long operations = (long) clients * perClient;
+        return new Measurement(name, operations, elapsed, all, CpuMeter.since(cpu, operations));
     }
 
     private static Histogram runClient(int client, int count, Operation operation, CyclicBarrier start, Pace pace)

@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /** Throughput and latency of one measured phase. */
-record Measurement(String name, long operations, long elapsedNanos, Histogram latencies) {
+record Measurement(String name, long operations, long elapsedNanos, Histogram latencies, String cpu) {
 
     double perSecond() {
         return operations / (elapsedNanos / 1e9);
@@ -23,7 +23,7 @@ record Measurement(String name, long operations, long elapsedNanos, Histogram la
     }
 
     String line() {
-        return String.format("%-44s %9d ops %10.1f ops/s   p50 %7.2f ms   p99 %7.2f ms",
-                name, operations, perSecond(), p50Millis(), p99Millis());
+        return String.format("%-44s %9d ops %10.1f ops/s   p50 %7.2f ms   p99 %7.2f ms%n%44s %s",
+                name, operations, perSecond(), p50Millis(), p99Millis(), "", cpu);
     }
 }

@@ -1,13 +1,13 @@
 package io.seamless.command.ippool;
 
 import io.seamless.command.ConditionalOnCommandRole;
+import io.seamless.command.eventstore.BoundedAggregateCache;
 import io.seamless.command.dispatch.DispatchConfiguration;
 import io.seamless.domain.ippool.IpPool;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.common.transaction.TransactionManager;
@@ -31,8 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class IpPoolAggregateConfiguration {
 
     @Bean
-    Cache ipPoolCache() {
-        return new WeakReferenceCache();
+    Cache ipPoolCache(@Value("${seamless.ippool.cache-size:1000}") long cacheSize) {
+        return new BoundedAggregateCache(cacheSize);
     }
 
     /** Snapshots are written off the command path: a large pool's snapshot takes milliseconds to serialize. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
@@ -32,6 +33,8 @@ public class EndpointRoles {
     }
 
     private final RequestMappingHandlerMapping handlers;
+    /** Merged-annotation lookups are slow, and the answer per handler never changes. */
+    private final Map<HandlerMethod, Target> byHandler = new ConcurrentHashMap<>();
 
     public EndpointRoles(RequestMappingHandlerMapping handlers) {
         this.handlers = handlers;
@@ -49,7 +52,8 @@ public class EndpointRoles {
         if (chain == null || !(chain.getHandler() instanceof HandlerMethod method)) {
             return new NoHandler();
         }
-        return declared(method).<Target>map(Declared::new).orElseGet(() -> new Undeclared(method.toString()));
+        return byHandler.computeIfAbsent(method, handler -> declared(handler).<Target>map(Declared::new)
+                .orElseGet(() -> new Undeclared(handler.toString())));
     }
 
     public static Optional<Role> declared(HandlerMethod method) {
