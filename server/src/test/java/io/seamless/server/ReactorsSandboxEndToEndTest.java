@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +39,7 @@ import org.springframework.http.HttpStatus;
  * broker, and a sandbox API server for the registered cluster. A service group created over HTTP becomes Units and
  * Pods pinned to their addresses in the sandbox (read through the kubeconfig the server wrote, as kubectl would);
  * a Pod reported ready, as a kubelet would, becomes an observation on Kafka; deleting the group removes its Units.
+ * A scaled-in unit's address goes back to its pool only once its Pod is gone from the sandbox.
  */
 @SpringBootTest(classes = SeamlessServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"seamless.data-dir=target/test-data/reactors-sandbox", "seamless.kafka.embedded.port=0",
@@ -96,6 +99,78 @@ class ReactorsSandboxEndToEndTest {
 
             await().atMost(LONG).until(() -> units(sandbox).isEmpty());
         }
+    }
+
+    @Test
+    void aScaledInUnitsAddressIsReleasedOnlyOnceItsPodIsGone() throws IOException {
+        createQueueDb();
+        String removed = "queue-db-redis-2";
+        Path kubeconfig = Path.of(DATA, "sandbox", "sandbox-2.kubeconfig");
+        await().atMost(LONG).until(() -> Files.exists(kubeconfig));
+        try (KubernetesClient sandbox = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(null,
+                Files.readString(kubeconfig), kubeconfig.toString())).build()) {
+            await().atMost(LONG).until(() -> units(sandbox), found -> found.size() == 6
+                    && found.stream().allMatch(unit -> pinnedPod(sandbox, unit) != null));
+            String address = await().atMost(LONG).until(() -> allocatedTo("release-net", removed), Objects::nonNull);
+            assertThat(address).startsWith("10.41.0.");
+            // The kubelet's graceful termination: a Pod being deleted stays until the kubelet lets it go.
+            kubeletFinalizer(sandbox, removed, true);
+
+            assertThat(http.postForEntity("/api/v1/service-groups/queue-db/operations", Map.of("type", "ScaleIn",
+                    "service", "redis", "replicas", 2), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+            await().atMost(LONG).until(() -> terminating(sandbox.pods().inNamespace(NAMESPACE).withName(removed)
+                    .get()) && terminating(sandbox.resources(Unit.class).inNamespace(NAMESPACE).withName(removed)
+                    .get()));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> address.equals(allocatedTo("release-net", removed)));
+
+            kubeletFinalizer(sandbox, removed, false);
+
+            await().atMost(LONG).until(() -> allocatedTo("release-net", removed) == null);
+            assertThat(sandbox.resources(Unit.class).inNamespace(NAMESPACE).withName(removed).get()).isNull();
+            assertThat(units(sandbox)).hasSize(5);
+        }
+    }
+
+    /** A redis group of 3 + 3 sentinels in a pool of its own on a cluster (hence a sandbox) of its own. */
+    private void createQueueDb() {
+        created("/api/v1/ip-pools", Map.of("name", "release-net", "cidr", "10.41.0.0/24", "gateway", "10.41.0.1",
+                "cniMode", "calico", "network", "calico-release"));
+        created("/api/v1/clusters", Map.of("name", "sandbox-2", "site", "beijing", "zone", "b",
+                "capacity", Map.of("cpu", "64", "memory", "256Gi", "storage", "10Ti"),
+                "ipPools", List.of("release-net")));
+        assertThat(http.postForEntity("/api/v1/service-groups", Map.of("name", "queue-db", "engine", "redis",
+                "version", "7.2.4", "topology", "sentinel", "services", Map.of(
+                        "redis", Map.of("replicas", 3, "ipPool", "release-net"),
+                        "sentinel", Map.of("replicas", 3, "ipPool", "release-net"))), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    /** Adds or removes the finalizer a kubelet's graceful termination amounts to: the sandbox has no kubelet. */
+    private static void kubeletFinalizer(KubernetesClient sandbox, String pod, boolean present) {
+        sandbox.pods().inNamespace(NAMESPACE).withName(pod).edit(edited -> {
+            edited.getMetadata().getFinalizers().remove("test.seamless.io/kubelet");
+            if (present) {
+                edited.getMetadata().getFinalizers().add("test.seamless.io/kubelet");
+            }
+            return edited;
+        });
+    }
+
+    /** The address the pool's read model shows for the unit; null when it holds none. */
+    private String allocatedTo(String pool, String unit) {
+        for (JsonNode allocation : http.getForObject("/api/v1/ip-pools/" + pool + "/allocations", JsonNode.class)
+                .path("items")) {
+            if (unit.equals(allocation.path("unit").asText())) {
+                return allocation.path("address").asText();
+            }
+        }
+        return null;
+    }
+
+    private static boolean terminating(HasMetadata object) {
+        return object != null && object.getMetadata().getDeletionTimestamp() != null;
     }
 
     private static List<Unit> units(KubernetesClient sandbox) {

@@ -5,10 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.seamless.reactors.unit.Unit;
 import io.seamless.schemas.DesiredStateSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * store on PostgreSQL (embedded binaries), the embedded Kafka broker. A service group created over
  * HTTP is placed on registered clusters, gets its addresses from the pool, and its complete
  * desired-state document (rendered configuration included, valid against its schema) arrives on
- * the compacted topic; deleting it publishes a tombstone and gives every address back.
+ * the compacted topic; deleting it publishes a tombstone and gives every address back, once the sandboxes' reactors
+ * (every role runs) report each unit's Pod gone.
  */
 @SpringBootTest(classes = SeamlessServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"seamless.data-dir=target/test-data/service-group-e2e", "seamless.kafka.embedded.port=0",
@@ -49,11 +56,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ServiceGroupEndToEndPostgresTest {
 
+    private static final String DATA = "target/test-data/service-group-e2e";
+    private static final List<String> CLUSTERS = List.of("e2e-bj-1", "e2e-bj-2", "e2e-sh-1");
     private static final EmbeddedPostgres POSTGRES = start();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
-        TestData.wipe("target/test-data/service-group-e2e");
+        TestData.wipe(DATA);
     }
 
     private TestRestTemplate http;
@@ -101,6 +110,8 @@ class ServiceGroupEndToEndPostgresTest {
 
             JsonNode operation = http.getForObject(accepted.getHeaders().getLocation().toString(), JsonNode.class);
             assertThat(operation.path("state").asText()).isEqualTo("Succeeded");
+            // Addresses go back once each unit's Pod is reported gone: that takes Units the reactors hold.
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> heldUnits("e2e-db") == 5);
 
             http.delete("/api/v1/service-groups/e2e-db");
             assertThat(awaitRecord(desiredState, "e2e-db", false)).isNull();
@@ -180,8 +191,8 @@ class ServiceGroupEndToEndPostgresTest {
     private void poolAndThreeClusters() {
         created("/api/v1/ip-pools", Map.of("name", "e2e-db-net", "cidr", "10.30.0.0/24", "gateway", "10.30.0.1",
                 "cniMode", "kube-ovn", "network", "ovn-orders"));
-        for (String[] cluster : new String[][] {{"e2e-bj-1", "beijing", "a"}, {"e2e-bj-2", "beijing", "b"},
-            {"e2e-sh-1", "shanghai", "a"}}) {
+        for (String[] cluster : new String[][] {{CLUSTERS.get(0), "beijing", "a"}, {CLUSTERS.get(1), "beijing", "b"},
+            {CLUSTERS.get(2), "shanghai", "a"}}) {
             created("/api/v1/clusters", Map.of("name", cluster[0], "site", cluster[1], "zone", cluster[2],
                     "capacity", Map.of("cpu", "64", "memory", "256Gi", "storage", "10Ti"),
                     "ipPools", List.of("e2e-db-net")));
@@ -207,6 +218,21 @@ class ServiceGroupEndToEndPostgresTest {
                 .filter(file -> file.path("name").asText().equals("my.cnf")).findFirst().orElseThrow()
                 .path("content").asText();
         assertThat(myCnf).contains("group_replication_group_seeds").contains(members);
+    }
+
+    /** Units of the group in the three clusters' sandboxes that their Unit controller holds (finalizer added). */
+    private static long heldUnits(String group) throws IOException {
+        long held = 0;
+        for (String cluster : CLUSTERS) {
+            Path kubeconfig = Path.of(DATA, "sandbox", cluster + ".kubeconfig");
+            try (KubernetesClient sandbox = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(null,
+                    Files.readString(kubeconfig), kubeconfig.toString())).build()) {
+                held += sandbox.resources(Unit.class).inNamespace("seamless").list().getItems().stream()
+                        .filter(unit -> group.equals(unit.getSpec().serviceGroup()) && unit.getMetadata()
+                                .getFinalizers().contains("seamless.io/address-release")).count();
+            }
+        }
+        return held;
     }
 
     private void created(String path, Object body) {

@@ -3,6 +3,7 @@ package io.seamless.command.observation;
 import io.seamless.command.ConditionalOnCommandRole;
 import io.seamless.command.dispatch.CommandDispatcher;
 import io.seamless.command.publication.KafkaClientSettings;
+import io.seamless.command.servicegroup.UnitReleases;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ public class ObservationConfiguration {
 
     @Bean
     ObservationIngester observationIngester(Environment environment, CommandDispatcher dispatcher,
+            UnitReleases unitReleases,
             @Value("${seamless.observations.group-id:seamless-observation-ingester}") String groupId,
             @Value("${seamless.observations.retry-backoff:1s}") Duration retryBackoff) {
         Map<String, Object> config = new HashMap<>(KafkaClientSettings.additional(environment, "consumer"));
@@ -31,6 +33,6 @@ public class ObservationConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new ObservationIngester(new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer()), dispatcher, retryBackoff);
+                new ByteArrayDeserializer()), dispatcher, unitReleases, retryBackoff);
     }
 }

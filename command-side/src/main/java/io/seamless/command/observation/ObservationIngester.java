@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seamless.command.dispatch.AuditMetadata;
 import io.seamless.command.dispatch.CommandDispatcher;
+import io.seamless.command.servicegroup.UnitReleases;
 import io.seamless.domain.common.DomainException;
 import io.seamless.domain.servicegroup.ServiceGroupCommands.RecordObservation;
 import java.io.IOException;
@@ -25,22 +26,30 @@ import org.springframework.context.SmartLifecycle;
  * ({@code system:reactor/<cluster>}). Offsets are committed after the batch was recorded: a crash repeats
  * observations, which the aggregate recognises as no news. An observation of a deleted group, or one this version
  * does not understand, is logged and skipped; any other failure is retried from the same offsets.
+ *
+ * <p>{@code UNIT_RELEASED} (a removed unit's Unit and Pod are gone) is also recorded as a fact for the address
+ * provisioner ({@link UnitReleases}), after the event and whether or not the group still exists: a deleted group's
+ * units wait for it as much as scaled-in ones.
  */
 public class ObservationIngester implements SmartLifecycle {
 
     public static final String TOPIC = "seamless.observations";
+    static final String UNIT_RELEASED = "UNIT_RELEASED";
     private static final Logger log = LoggerFactory.getLogger(ObservationIngester.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Consumer<String, byte[]> consumer;
     private final CommandDispatcher dispatcher;
+    private final UnitReleases unitReleases;
     private final Duration retryBackoff;
     private final AtomicBoolean running = new AtomicBoolean();
     private Thread thread;
 
-    public ObservationIngester(Consumer<String, byte[]> consumer, CommandDispatcher dispatcher, Duration retryBackoff) {
+    public ObservationIngester(Consumer<String, byte[]> consumer, CommandDispatcher dispatcher,
+                               UnitReleases unitReleases, Duration retryBackoff) {
         this.consumer = consumer;
         this.dispatcher = dispatcher;
+        this.unitReleases = unitReleases;
         this.retryBackoff = retryBackoff;
     }
 
@@ -109,6 +118,9 @@ public class ObservationIngester implements SmartLifecycle {
                     "observation-" + record.partition() + "-" + record.offset()));
         } catch (AggregateNotFoundException | DomainException refused) {
             log.info("Observation of {} skipped: {}", command.group(), refused.getMessage());
+        }
+        if (UNIT_RELEASED.equals(command.observation()) && command.unit() != null) {
+            unitReleases.released(command.cluster(), command.group(), command.unit(), command.observedAt());
         }
     }
 

@@ -2,6 +2,7 @@ package io.seamless.command.servicegroup;
 
 import io.seamless.command.dispatch.AuditMetadata;
 import io.seamless.command.dispatch.CommandDispatcher;
+import io.seamless.command.servicegroup.ServiceGroupProperties.ReleaseAddressesAfter;
 import io.seamless.domain.common.DomainException;
 import io.seamless.domain.ippool.AddressAssignment;
 import io.seamless.domain.ippool.AllocateAddresses;
@@ -25,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Takes addresses from the IP pools for units that wait for one, and gives back the addresses of
  * removed units: a level-triggered loop over the work list the {@link ServiceGroupLedger} keeps
  * in the database, woken after every commit that adds to it and every {@code poll} otherwise.
+ * A removed unit's address goes back only once the reactor of its cluster reported its Pod and Unit
+ * gone ({@link UnitReleases}), unless {@code release-addresses-after} says {@code immediately}.
  * Every command it sends is idempotent (an allocation for a unit returns that unit's address,
  * a release of a released unit records nothing), so doing a step twice after a crash is harmless.
  * When a pool refuses (exhausted, unknown), the addresses already taken for the operation are
@@ -38,19 +41,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AddressProvisioner implements SmartLifecycle {
 
     static final String ACTOR = "system:address-provisioner";
+    /** The releases whose unit the reactor of its cluster reported gone (rows older than the gate name no cluster). */
+    private static final String UNIT_RELEASED = " WHERE EXISTS (SELECT 1 FROM servicegroup_unit_released r"
+            + " WHERE r.unit_id = p.unit_id AND (p.cluster IS NULL OR r.cluster = p.cluster))";
     private static final Logger log = LoggerFactory.getLogger(AddressProvisioner.class);
 
     private final JdbcClient jdbc;
     private final CommandDispatcher dispatcher;
     private final Duration poll;
+    private final ReleaseAddressesAfter releaseAfter;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
-    AddressProvisioner(JdbcClient jdbc, CommandDispatcher dispatcher, Duration poll) {
+    AddressProvisioner(JdbcClient jdbc, CommandDispatcher dispatcher, Duration poll,
+                       ReleaseAddressesAfter releaseAfter) {
         this.jdbc = jdbc;
         this.dispatcher = dispatcher;
         this.poll = poll;
+        this.releaseAfter = releaseAfter;
     }
 
     /** Called after a commit that added work; cheap and safe from any thread. */
@@ -104,7 +113,9 @@ class AddressProvisioner implements SmartLifecycle {
         jdbc.sql("SELECT DISTINCT operation_id, service_group FROM servicegroup_pending_address ORDER BY operation_id")
                 .query((rs, row) -> List.of(rs.getString(1), rs.getString(2))).list()
                 .forEach(operation -> provision(operation.get(0), operation.get(1)));
-        jdbc.sql("SELECT unit_id, ip_pool, service_group FROM servicegroup_pending_release ORDER BY unit_id")
+        String gate = releaseAfter == ReleaseAddressesAfter.IMMEDIATELY ? "" : UNIT_RELEASED;
+        jdbc.sql("SELECT p.unit_id, p.ip_pool, p.service_group FROM servicegroup_pending_release p" + gate
+                        + " ORDER BY p.unit_id")
                 .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list()
                 .forEach(release -> release(release.get(0), release.get(1), release.get(2)));
     }
@@ -157,14 +168,18 @@ class AddressProvisioner implements SmartLifecycle {
         log.warn("Service group {}: operation {} failed: {}", group, operationId, reason);
     }
 
+    /** Released, then forgotten: a crash in between sends the release again, which records nothing. */
     private void release(String unit, String pool, String group) {
+        String reason = "unit " + unit + " of " + group + (releaseAfter == ReleaseAddressesAfter.IMMEDIATELY
+                ? " removed" : " removed and its Pod gone");
         try {
-            dispatcher.send(new ReleaseAddress(pool, unit), audit(group, "unit " + unit + " of " + group + " removed"));
+            dispatcher.send(new ReleaseAddress(pool, unit), audit(group, reason));
         } catch (DomainException | AggregateNotFoundException e) {
             log.warn("Service group {}: address of unit {} in IP pool {} not released: {}", group, unit, pool,
                     e.getMessage());
         }
         jdbc.sql("DELETE FROM servicegroup_pending_release WHERE unit_id = ?").param(unit).update();
+        jdbc.sql("DELETE FROM servicegroup_unit_released WHERE unit_id = ?").param(unit).update();
     }
 
     private static AuditMetadata audit(String correlationId, String reason) {

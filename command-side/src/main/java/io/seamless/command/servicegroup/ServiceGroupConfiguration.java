@@ -4,11 +4,11 @@ import io.seamless.command.ConditionalOnCommandRole;
 import io.seamless.command.cluster.ClusterRegistry;
 import io.seamless.command.dispatch.CommandDispatcher;
 import io.seamless.domain.servicegroup.ServiceGroup;
-import java.time.Duration;
+import io.seamless.command.eventstore.BoundedAggregateCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,15 +19,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Registers the ServiceGroup aggregate with Axon (the domain carries no Spring annotation), the
  * ledger that keeps the command side's placement and work tables in step with its events, and
- * the address provisioner that works through them.
+ * the address provisioner that works through them, and the reports of removed units being gone that
+ * the provisioner waits for before it gives their addresses back.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnCommandRole
+@EnableConfigurationProperties(ServiceGroupProperties.class)
 public class ServiceGroupConfiguration {
 
     @Bean
-    Cache serviceGroupCache() {
-        return new WeakReferenceCache();
+    Cache serviceGroupCache(@Value("${seamless.service-groups.cache-size:10000}") long cacheSize) {
+        return new BoundedAggregateCache(cacheSize);
     }
 
     @Bean
@@ -51,8 +53,15 @@ public class ServiceGroupConfiguration {
 
     @Bean
     AddressProvisioner addressProvisioner(JdbcClient jdbc, CommandDispatcher dispatcher,
-                                          @Value("${seamless.service-groups.provisioning-poll:5s}") Duration poll) {
-        return new AddressProvisioner(jdbc, dispatcher, poll);
+                                          ServiceGroupProperties properties) {
+        return new AddressProvisioner(jdbc, dispatcher, properties.provisioningPoll(),
+                properties.releaseAddressesAfter());
+    }
+
+    @Bean
+    UnitReleases unitReleases(JdbcClient jdbc, ServiceGroupProperties properties,
+                              @Lazy AddressProvisioner provisioner) {
+        return new UnitReleases(jdbc, properties.releaseAddressesAfter(), provisioner::wake);
     }
 
     @Bean

@@ -12,21 +12,22 @@ import io.seamless.domain.servicegroup.ServiceGroupEvent.UnitAddressesAssigned;
 import io.seamless.domain.servicegroup.ServiceGroupEvent.VolumeExpanded;
 import io.seamless.domain.servicegroup.ServiceSpec;
 import io.seamless.domain.servicegroup.UnitDemand;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The command side's own tables derived from service-group events, written in the transaction
  * that records them (a subscribing processor): which unit runs where and what it asks
  * ({@code cluster_unit}, read by placement and by cluster removal), the units of an operation
- * waiting for an address, and the addresses to give back. The last two are the durable work list
- * of the {@link AddressProvisioner}: a crash between recording an event and acting on it loses nothing.
+ * waiting for an address, and the addresses to give back (once the removed unit's Pod is gone, see
+ * {@link UnitReleases}). The last two are the durable work list of the {@link AddressProvisioner}: a
+ * crash between recording an event and acting on it loses nothing.
  */
 @ProcessingGroup(ServiceGroupLedger.PROCESSING_GROUP)
 class ServiceGroupLedger {
@@ -72,13 +73,13 @@ class ServiceGroupLedger {
     }
 
     @EventHandler
-    void on(ServiceScaledIn event) {
-        released(event.removedUnits());
+    void on(ServiceScaledIn event, @Timestamp Instant at) {
+        released(event.removedUnits(), at);
     }
 
     @EventHandler
-    void on(ServiceGroupDeleted event) {
-        released(event.releasedUnits());
+    void on(ServiceGroupDeleted event, @Timestamp Instant at) {
+        released(event.releasedUnits(), at);
     }
 
     @EventHandler
@@ -111,33 +112,31 @@ class ServiceGroupLedger {
                         + " VALUES (?, ?, ?, ?)")
                 .params(operationId, group, unit.id(), demand.ipPool())
                 .update();
-        wakeAfterCommit();
+        AfterCommit.run(workAdded);
     }
 
-    /** The provisioner must not look before the work is committed (Axon's own commit may run inside a
-     * longer transaction, see ServiceGroupPlanner): it would find nothing and sleep until its next poll. */
-    private void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    workAdded.run();
-                }
-            });
-        } else {
-            workAdded.run();
-        }
-    }
-
-    private void released(Map<String, String> units) {
+    /**
+     * The removed units' addresses to give back, each with the cluster whose reactor reports its Unit gone. A report
+     * recorded before now cannot be about this removal (the reactor only learns of it from the published events,
+     * after this commit): it is about an earlier Unit object of the unit, deleted by hand and recreated, whose Pod
+     * runs again. It is dropped, so that only a report of the removal releases the address. A unit without an
+     * address (a deleted group's units can be) has nothing to give back and no release to wait for.
+     */
+    private void released(Map<String, String> units, Instant at) {
         Collection<String> ids = units.keySet();
-        if (ids.isEmpty()) {
-            return;
+        List<String> addressed = units.entrySet().stream().filter(unit -> unit.getValue() != null)
+                .map(Map.Entry::getKey).toList();
+        if (!addressed.isEmpty()) {
+            jdbc.sql("DELETE FROM servicegroup_unit_released WHERE unit_id IN (:ids)").param("ids", addressed)
+                    .update();
+            jdbc.sql("INSERT INTO servicegroup_pending_release (unit_id, ip_pool, service_group, cluster,"
+                            + " removed_at) SELECT unit_id, ip_pool, service_group, cluster, :at FROM cluster_unit"
+                            + " WHERE unit_id IN (:ids)")
+                    .param("ids", addressed).param("at", java.sql.Timestamp.from(at)).update();
+            AfterCommit.run(workAdded);
         }
-        jdbc.sql("INSERT INTO servicegroup_pending_release (unit_id, ip_pool, service_group)"
-                        + " SELECT unit_id, ip_pool, service_group FROM cluster_unit WHERE unit_id IN (:ids)")
-                .param("ids", ids).update();
-        jdbc.sql("DELETE FROM cluster_unit WHERE unit_id IN (:ids)").param("ids", ids).update();
-        wakeAfterCommit();
+        if (!ids.isEmpty()) {
+            jdbc.sql("DELETE FROM cluster_unit WHERE unit_id IN (:ids)").param("ids", ids).update();
+        }
     }
 }

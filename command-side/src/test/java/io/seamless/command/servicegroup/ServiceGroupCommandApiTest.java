@@ -28,11 +28,13 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * The service-group Command API end to end on H2 and a real Kafka broker: placement over
  * registered clusters, addresses from the pools, failures that leave no half-done group, and
- * refusals that record nothing.
+ * refusals that record nothing. No reactor runs here, so removed units' addresses are released
+ * at once ({@code release-addresses-after=immediately}); AddressReleaseGateTest has the default.
  */
 @SpringBootTest(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
     "spring.datasource.url=jdbc:h2:mem:servicegroupapi;DB_CLOSE_DELAY=-1",
-    "seamless.service-groups.provisioning-poll=200ms"})
+    "seamless.service-groups.provisioning-poll=200ms",
+    "seamless.service-groups.release-addresses-after=immediately"})
 @EmbeddedKafka(kraft = true, partitions = 1)
 @AutoConfigureMockMvc
 class ServiceGroupCommandApiTest {

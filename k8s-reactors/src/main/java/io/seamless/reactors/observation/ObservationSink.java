@@ -12,4 +12,14 @@ public interface ObservationSink {
     ObservationSink NONE = observation -> { };
 
     void observe(Observation observation);
+
+    /**
+     * An observation something waits for ({@code UNIT_RELEASED}: the unit's address goes back to its pool only once
+     * it is reported): returns once it is stored, throws when it could not be, so that the caller keeps holding what
+     * the observation releases (the Unit's finalizer) and reports it again on its next try. Reported at least once,
+     * hence possibly more than once. By default the same as {@link #observe}: a sink in memory does not fail.
+     */
+    default void observeDurably(Observation observation) {
+        observe(observation);
+    }
 }

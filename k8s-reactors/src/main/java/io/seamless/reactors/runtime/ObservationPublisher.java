@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,11 +27,14 @@ import org.slf4j.LoggerFactory;
  * in order on one partition. One producer for the process (Kafka's producer is thread-safe), idempotent with
  * {@code acks=all}. Sending is asynchronous: a reconcile waits at most {@code max.block.ms} (10 s unless configured)
  * for metadata, never for the acknowledgement; a failed send is logged, and the transition it reported is not
- * repeated (observations are a record of what was seen, not the state: the Unit's status holds that).
+ * repeated (observations are a record of what was seen, not the state: the Unit's status holds that). The exception
+ * is what something waits for ({@link #observeDurably}, {@code UNIT_RELEASED}): that waits for the acknowledgement
+ * (at most {@link #ACKNOWLEDGEMENT_TIMEOUT}) and fails when there is none, so that the reconcile is tried again.
  */
 public final class ObservationPublisher implements ObservationSink, AutoCloseable {
 
     public static final String TOPIC = "seamless.observations";
+    static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservationPublisher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,9 +54,8 @@ public final class ObservationPublisher implements ObservationSink, AutoCloseabl
             LOG.debug("observation after the stop, not sent: {}", observation);
             return;
         }
-        String key = observation.unit() != null ? observation.unit() : observation.group();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json(observation));
-        record.headers().add("content-type", CONTENT_TYPE);
+        ProducerRecord<String, byte[]> record = record(observation);
+        String key = record.key();
         try {
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
@@ -60,6 +65,32 @@ public final class ObservationPublisher implements ObservationSink, AutoCloseabl
         } catch (RuntimeException e) {
             LOG.warn("observation {} of {} not sent: {}", observation.type(), key, e.toString());
         }
+    }
+
+    @Override
+    public void observeDurably(Observation observation) {
+        if (closed) {
+            throw new IllegalStateException("observation " + observation.type() + " of " + observation.unit()
+                    + " not sent: the publisher is stopped");
+        }
+        ProducerRecord<String, byte[]> record = record(observation);
+        String key = record.key();
+        try {
+            producer.send(record).get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("observation " + observation.type() + " of " + key + " not sent", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("observation " + observation.type() + " of " + key + " not sent: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(Observation observation) {
+        String key = observation.unit() != null ? observation.unit() : observation.group();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json(observation));
+        record.headers().add("content-type", CONTENT_TYPE);
+        return record;
     }
 
     /** The record's fields; {@code unit} and {@code message} only when present; {@code time} in RFC 3339 (UTC). */

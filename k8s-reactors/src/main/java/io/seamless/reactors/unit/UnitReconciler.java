@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * One Unit to its Pod, PVCs and status, level-triggered: everything is read again each time, and each step does
  * at most what is missing. A Pod whose rendered template changed (restart generation, image, pinning, anything:
  * a Pod's spec is immutable in all that matters) is deleted and created again on the next pass. The finalizer
- * holds the Unit, hence its address, until its Pod is gone.
+ * holds the Unit, hence its address, until its Pod is gone and that is reported ({@code UNIT_RELEASED}, stored
+ * before the finalizer goes: the command side releases the address only then).
  */
 final class UnitReconciler {
 
@@ -135,15 +136,17 @@ final class UnitReconciler {
         // The API server's garbage collector would take the PVCs too; the sandbox has none, so say it here.
         unit.getSpec().volumeClaims().forEach(claim -> client.persistentVolumeClaims().inNamespace(namespace)
                 .withName(UnitPodRenderer.claimName(claim.name(), name)).delete());
+        // Reported before the finalizer goes, and stored: a report lost after it went would hold the address forever.
+        String address = unit.getSpec().networking() == null ? null : unit.getSpec().networking().address();
+        sink.observeDurably(new Observation(cluster, unit.getSpec().serviceGroup(), name,
+                Observation.Type.UNIT_RELEASED, "PodGone", address == null ? null
+                : "address " + address + " may be released", clock.instant()));
         Unit copy = Serialization.clone(unit);
         List<String> finalizers = new ArrayList<>(copy.getMetadata().getFinalizers());
         finalizers.remove(FINALIZER);
         copy.getMetadata().setFinalizers(finalizers);
         client.resources(Unit.class).inNamespace(namespace).resource(copy).update();
-        LOG.info("unit {}: Pod gone, finalizer removed", name);
-        String address = unit.getSpec().networking() == null ? null : unit.getSpec().networking().address();
-        sink.observe(new Observation(cluster, unit.getSpec().serviceGroup(), name, Observation.Type.UNIT_RELEASED,
-                "PodGone", address == null ? null : "address " + address + " may be released", clock.instant()));
+        LOG.info("unit {}: Pod gone, reported released, finalizer removed", name);
     }
 
     private static String templateHash(Pod pod) {

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.seamless.reactors.cni.CniStrategies;
 import io.seamless.reactors.cni.SriovSettings;
 import io.seamless.reactors.observation.Observation;
+import io.seamless.reactors.observation.ObservationSink;
 import io.seamless.reactors.reconcile.Backoff;
 import io.seamless.reactors.reconcile.CrdInstaller;
 import io.seamless.reactors.reconcile.CredentialGenerator;
@@ -23,6 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,24 @@ class UnitControllerTest {
 
     KubernetesClient client;
     final List<Observation> observed = new CopyOnWriteArrayList<>();
+    /** While true, a report that must be stored fails, as it would with Kafka down; each try is counted. */
+    final AtomicBoolean storageDown = new AtomicBoolean();
+    final AtomicInteger durableTries = new AtomicInteger();
+    final ObservationSink sink = new ObservationSink() {
+        @Override
+        public void observe(Observation observation) {
+            observed.add(observation);
+        }
+
+        @Override
+        public void observeDurably(Observation observation) {
+            durableTries.incrementAndGet();
+            if (storageDown.get()) {
+                throw new IllegalStateException("observation not stored: Kafka is down");
+            }
+            observe(observation);
+        }
+    };
     final TickingClock clock = new TickingClock(Instant.parse("2024-05-01T10:00:00Z"));
     GroupReconciler reactor;
     UnitController controller;
@@ -47,7 +68,7 @@ class UnitControllerTest {
         CniStrategies cni = CniStrategies.standard(SriovSettings.defaults());
         reactor = new GroupReconciler(client, "bj-1", NAMESPACE, new ClusterRenderer(cni), new CredentialGenerator(),
                 clock);
-        controller = new UnitController(client, "bj-1", NAMESPACE, new UnitPodRenderer(cni), observed::add, clock,
+        controller = new UnitController(client, "bj-1", NAMESPACE, new UnitPodRenderer(cni), sink, clock,
                 new ReactorSettings(1, new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)),
                         Duration.ofMillis(500)));
         reactor.reconcileDocument("orders-db", Optional.of(Fixture.ORDERS_DB));
@@ -166,6 +187,23 @@ class UnitControllerTest {
         assertThat(mysqldObservations()).filteredOn(o -> o.type() == Observation.Type.UNIT_RELEASED).singleElement()
                 .satisfies(o -> assertThat(o.message()).contains(ADDRESS));
         assertThat(pod("orders-db-router-0")).isNotNull();
+    }
+
+    @Test
+    void aReleaseThatCannotBeReportedKeepsTheFinalizerUntilItIsStored() {
+        await().until(() -> pod(MYSQLD) != null && !unit(MYSQLD).getMetadata().getFinalizers().isEmpty());
+        storageDown.set(true);
+
+        client.resources(Unit.class).inNamespace(NAMESPACE).withName(MYSQLD).delete();
+
+        await().until(() -> pod(MYSQLD) == null && durableTries.get() >= 2);
+        assertThat(unit(MYSQLD).getMetadata().getFinalizers()).contains("seamless.io/address-release");
+        assertThat(observed).noneMatch(o -> o.type() == Observation.Type.UNIT_RELEASED);
+        storageDown.set(false);
+
+        await().until(() -> unit(MYSQLD) == null);
+        assertThat(mysqldObservations()).filteredOn(o -> o.type() == Observation.Type.UNIT_RELEASED).singleElement()
+                .satisfies(o -> assertThat(o.reason()).isEqualTo("PodGone"));
     }
 
     void kubeletReportsReady(String name, String podIP) {
