@@ -4,11 +4,16 @@ import io.seamless.projections.cluster.ClusterProjector;
 import io.seamless.projections.cluster.ClusterRepository;
 import io.seamless.projections.ippool.IpPoolProjector;
 import io.seamless.projections.ippool.IpPoolRepository;
+import io.seamless.projections.rebuild.RebuildableProjection;
 import io.seamless.projections.support.ConsumerSettings;
 import io.seamless.projections.support.KafkaEnvironment;
 import io.seamless.projections.support.ProjectionConsumer;
+import io.seamless.projections.support.ProjectionGenerations;
+import io.seamless.projections.support.ProjectionPlace;
 import io.seamless.projections.support.ProjectionSchema;
+import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +36,8 @@ public class ProjectionsConfiguration {
     public static final String IP_POOL_TOPIC = "seamless.events.ippool";
     public static final String CLUSTER_TOPIC = "seamless.events.cluster";
     public static final String SCHEMA_BEAN = "projectionsSchema";
+    private static final String IP_POOL = "ippool";
+    private static final String CLUSTER = "cluster";
 
     @Bean(SCHEMA_BEAN)
     ProjectionSchema projectionsSchema(DataSource dataSource) {
@@ -39,32 +46,61 @@ public class ProjectionsConfiguration {
 
     @Bean
     @DependsOn(SCHEMA_BEAN)
-    IpPoolRepository ipPoolViewRepository(DataSource dataSource) {
-        return new IpPoolRepository(JdbcClient.create(dataSource));
+    ProjectionGenerations projectionGenerations(DataSource dataSource) {
+        return new ProjectionGenerations(dataSource);
     }
 
     @Bean
-    @DependsOn(SCHEMA_BEAN)
-    ProjectionConsumer ipPoolProjectionConsumer(IpPoolRepository repository, DataSource dataSource,
-                                                ProjectionsProperties properties, Environment environment) {
-        ConsumerSettings settings = settings("ippool", IP_POOL_TOPIC, properties, environment);
-        return new ProjectionConsumer(settings, new IpPoolProjector(repository),
-                new DataSourceTransactionManager(dataSource));
+    ProjectionPlace ipPoolPlace(DataSource dataSource, ProjectionGenerations generations,
+                                ProjectionsProperties properties, Environment environment) {
+        return ProjectionPlace.current(IP_POOL, settings(IP_POOL, IP_POOL_TOPIC, properties, environment), dataSource,
+                generations);
     }
 
     @Bean
-    @DependsOn(SCHEMA_BEAN)
-    ClusterRepository clusterViewRepository(DataSource dataSource) {
-        return new ClusterRepository(JdbcClient.create(dataSource));
+    IpPoolRepository ipPoolViewRepository(@Qualifier("ipPoolPlace") ProjectionPlace place) {
+        return new IpPoolRepository(JdbcClient.create(place.storage()));
     }
 
     @Bean
-    @DependsOn(SCHEMA_BEAN)
-    ProjectionConsumer clusterProjectionConsumer(ClusterRepository repository, DataSource dataSource,
-                                                 ProjectionsProperties properties, Environment environment) {
-        ConsumerSettings settings = settings("cluster", CLUSTER_TOPIC, properties, environment);
-        return new ProjectionConsumer(settings, new ClusterProjector(repository),
-                new DataSourceTransactionManager(dataSource));
+    ProjectionConsumer ipPoolProjectionConsumer(@Qualifier("ipPoolPlace") ProjectionPlace place,
+                                                IpPoolRepository repository) {
+        return new ProjectionConsumer(place.settings(), new IpPoolProjector(repository),
+                new DataSourceTransactionManager(place.storage()));
+    }
+
+    @Bean
+    RebuildableProjection ipPoolRebuild(@Qualifier("ipPoolPlace") ProjectionPlace place,
+                                        @Qualifier("ipPoolProjectionConsumer") ProjectionConsumer consumer) {
+        return new RebuildableProjection(IP_POOL, place.storage(), consumer,
+                List.of("ip_pool_view", "ip_allocation_view"), List.of(),
+                storage -> new IpPoolProjector(new IpPoolRepository(JdbcClient.create(storage))));
+    }
+
+    @Bean
+    ProjectionPlace clusterPlace(DataSource dataSource, ProjectionGenerations generations,
+                                 ProjectionsProperties properties, Environment environment) {
+        return ProjectionPlace.current(CLUSTER, settings(CLUSTER, CLUSTER_TOPIC, properties, environment), dataSource,
+                generations);
+    }
+
+    @Bean
+    ClusterRepository clusterViewRepository(@Qualifier("clusterPlace") ProjectionPlace place) {
+        return new ClusterRepository(JdbcClient.create(place.storage()));
+    }
+
+    @Bean
+    ProjectionConsumer clusterProjectionConsumer(@Qualifier("clusterPlace") ProjectionPlace place,
+                                                 ClusterRepository repository) {
+        return new ProjectionConsumer(place.settings(), new ClusterProjector(repository),
+                new DataSourceTransactionManager(place.storage()));
+    }
+
+    @Bean
+    RebuildableProjection clusterRebuild(@Qualifier("clusterPlace") ProjectionPlace place,
+                                         @Qualifier("clusterProjectionConsumer") ProjectionConsumer consumer) {
+        return new RebuildableProjection(CLUSTER, place.storage(), consumer, List.of("cluster_view"), List.of(),
+                storage -> new ClusterProjector(new ClusterRepository(JdbcClient.create(storage))));
     }
 
     private static ConsumerSettings settings(String name, String topic, ProjectionsProperties properties,

@@ -68,7 +68,8 @@ class EndpointRolesTest {
                 .anyMatch(path -> path.startsWith("/api/v1/ip-pools"))
                 .anyMatch(path -> path.startsWith("/api/v1/service-groups"))
                 .anyMatch(path -> path.startsWith("/api/v1/clusters"))
-                .anyMatch(path -> path.startsWith("/api/v1/api-tokens"));
+                .anyMatch(path -> path.startsWith("/api/v1/api-tokens"))
+                .anyMatch(path -> path.startsWith("/api/v1/admin/projections"));
         assertThat(endpoints).allSatisfy(endpoint ->
                 assertThat(endpoint.role()).as(endpoint.toString()).isEqualTo(expectedRole(endpoint)));
         long events = events();
@@ -92,7 +93,7 @@ class EndpointRolesTest {
 
     /** The access model of the API, written down independently of the annotations it checks. */
     private static Role expectedRole(Endpoint endpoint) {
-        if (endpoint.path().startsWith("/api/v1/api-tokens")) {
+        if (endpoint.path().startsWith("/api/v1/api-tokens") || endpoint.path().startsWith("/api/v1/admin/")) {
             return Role.ADMIN;
         }
         if (endpoint.path().startsWith("/api/v1/audit") || endpoint.path().endsWith("/history")

@@ -5,12 +5,15 @@ import io.seamless.projections.ProjectionsConfiguration;
 import io.seamless.projections.ProjectionsProperties;
 import io.seamless.projections.support.ConsumerSettings;
 import io.seamless.projections.support.KafkaEnvironment;
+import io.seamless.projections.rebuild.RebuildableProjection;
 import io.seamless.projections.support.ProjectionConsumer;
+import io.seamless.projections.support.ProjectionGenerations;
+import io.seamless.projections.support.ProjectionPlace;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -23,23 +26,38 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 @ConditionalOnProjectionsRole
 public class HistoryConfiguration {
 
-    @Bean
-    @DependsOn(ProjectionsConfiguration.SCHEMA_BEAN)
-    HistoryRepository historyRepository(DataSource dataSource) {
-        return new HistoryRepository(JdbcClient.create(dataSource));
-    }
+    private static final String HISTORY = "history";
 
     @Bean
-    @DependsOn(ProjectionsConfiguration.SCHEMA_BEAN)
-    ProjectionConsumer historyProjectionConsumer(HistoryRepository history, DataSource dataSource,
-                                                 ProjectionsProperties properties, Environment environment) {
+    ProjectionPlace historyPlace(DataSource dataSource, ProjectionGenerations generations,
+                                 ProjectionsProperties properties, Environment environment) {
         String groupId = properties.groupId() + "-history";
-        ConsumerSettings settings = new ConsumerSettings("history",
+        ConsumerSettings settings = new ConsumerSettings(HISTORY,
                 List.of(HistoryRepository.SERVICE_GROUP_TOPIC, ProjectionsConfiguration.IP_POOL_TOPIC,
                         ProjectionsConfiguration.CLUSTER_TOPIC),
                 ConsumerSettings.kafkaConfig(KafkaEnvironment.bootstrapServers(environment), groupId, groupId,
                         KafkaEnvironment.additionalConsumerProperties(environment)),
                 properties.pollTimeout(), properties.retryBackoff(), properties.retryBackoffMax());
-        return new ProjectionConsumer(settings, new HistoryProjector(history), new DataSourceTransactionManager(dataSource));
+        return ProjectionPlace.current(HISTORY, settings, dataSource, generations);
+    }
+
+    @Bean
+    HistoryRepository historyRepository(@Qualifier("historyPlace") ProjectionPlace place) {
+        return new HistoryRepository(JdbcClient.create(place.storage()));
+    }
+
+    @Bean
+    ProjectionConsumer historyProjectionConsumer(@Qualifier("historyPlace") ProjectionPlace place,
+                                                 HistoryRepository history) {
+        return new ProjectionConsumer(place.settings(), new HistoryProjector(history),
+                new DataSourceTransactionManager(place.storage()));
+    }
+
+    @Bean
+    RebuildableProjection historyRebuild(@Qualifier("historyPlace") ProjectionPlace place,
+                                         @Qualifier("historyProjectionConsumer") ProjectionConsumer consumer) {
+        return new RebuildableProjection(HISTORY, place.storage(), consumer,
+                List.of("event_history", "event_history_group_unit"), List.of(),
+                storage -> new HistoryProjector(new HistoryRepository(JdbcClient.create(storage))));
     }
 }

@@ -4,14 +4,17 @@ import io.seamless.domain.engine.EngineCatalogue;
 import io.seamless.projections.ConditionalOnProjectionsRole;
 import io.seamless.projections.ProjectionsConfiguration;
 import io.seamless.projections.ProjectionsProperties;
+import io.seamless.projections.rebuild.RebuildableProjection;
 import io.seamless.projections.support.ConsumerSettings;
 import io.seamless.projections.support.KafkaEnvironment;
 import io.seamless.projections.support.ProjectionConsumer;
-import io.seamless.projections.support.ProjectionSchema;
+import io.seamless.projections.support.ProjectionGenerations;
+import io.seamless.projections.support.ProjectionPlace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,16 +35,29 @@ public class DesiredStateConfiguration {
     public static final String SERVICE_GROUP_TOPIC = "seamless.events.servicegroup";
     public static final String DESIRED_STATE_TOPIC = "seamless.desired-state";
     static final String GROUP_SUFFIX = "-desired-state";
+    private static final String DESIRED_STATE = "desired-state";
 
-    // Taking the schema bean as a parameter makes the tables exist before anything uses them.
     @Bean
-    ServiceGroupRepository serviceGroupRepository(DataSource dataSource, ProjectionSchema schema) {
-        return new ServiceGroupRepository(JdbcClient.create(dataSource));
+    ProjectionPlace desiredStatePlace(DataSource dataSource, ProjectionGenerations generations,
+                                      ProjectionsProperties properties, Environment environment) {
+        String groupId = properties.groupId() + GROUP_SUFFIX;
+        ConsumerSettings settings = new ConsumerSettings(DESIRED_STATE,
+                List.of(SERVICE_GROUP_TOPIC, ProjectionsConfiguration.IP_POOL_TOPIC,
+                        ProjectionsConfiguration.CLUSTER_TOPIC),
+                ConsumerSettings.kafkaConfig(KafkaEnvironment.bootstrapServers(environment), groupId, groupId,
+                        KafkaEnvironment.additionalConsumerProperties(environment)),
+                properties.pollTimeout(), properties.retryBackoff(), properties.retryBackoffMax());
+        return ProjectionPlace.current(DESIRED_STATE, settings, dataSource, generations);
     }
 
     @Bean
-    DesiredStateRepository desiredStateRepository(DataSource dataSource, ProjectionSchema schema) {
-        return new DesiredStateRepository(JdbcClient.create(dataSource));
+    ServiceGroupRepository serviceGroupRepository(@Qualifier("desiredStatePlace") ProjectionPlace place) {
+        return new ServiceGroupRepository(JdbcClient.create(place.storage()));
+    }
+
+    @Bean
+    DesiredStateRepository desiredStateRepository(@Qualifier("desiredStatePlace") ProjectionPlace place) {
+        return new DesiredStateRepository(JdbcClient.create(place.storage()));
     }
 
     @Bean
@@ -63,18 +79,29 @@ public class DesiredStateConfiguration {
     }
 
     @Bean
-    ProjectionConsumer desiredStateProjectionConsumer(ServiceGroupRepository groups, DesiredStateRepository documents,
-                                                      DesiredStatePublisher publisher, DataSource dataSource,
-                                                      ProjectionsProperties properties, Environment environment) {
-        String groupId = properties.groupId() + GROUP_SUFFIX;
-        ConsumerSettings settings = new ConsumerSettings("desired-state",
-                List.of(SERVICE_GROUP_TOPIC, ProjectionsConfiguration.IP_POOL_TOPIC,
-                        ProjectionsConfiguration.CLUSTER_TOPIC),
-                ConsumerSettings.kafkaConfig(KafkaEnvironment.bootstrapServers(environment), groupId, groupId,
-                        KafkaEnvironment.additionalConsumerProperties(environment)),
-                properties.pollTimeout(), properties.retryBackoff(), properties.retryBackoffMax());
+    ProjectionConsumer desiredStateProjectionConsumer(@Qualifier("desiredStatePlace") ProjectionPlace place,
+                                                      ServiceGroupRepository groups, DesiredStateRepository documents,
+                                                      DesiredStatePublisher publisher) {
         DesiredStateProjector projector = new DesiredStateProjector(groups, documents, EngineCatalogue.standard(),
                 publisher::wake);
-        return new ProjectionConsumer(settings, projector, new DataSourceTransactionManager(dataSource));
+        return new ProjectionConsumer(place.settings(), projector, new DataSourceTransactionManager(place.storage()));
+    }
+
+    /**
+     * What was published is carried over at a switch, not rebuilt: the publisher then sends only documents that
+     * differ from what the reactors already have (none, when the rebuild equals the old generation).
+     */
+    @Bean
+    RebuildableProjection desiredStateRebuild(@Qualifier("desiredStatePlace") ProjectionPlace place,
+                                              @Qualifier("desiredStateProjectionConsumer") ProjectionConsumer consumer,
+                                              DesiredStatePublisher publisher) {
+        return new RebuildableProjection(DESIRED_STATE, place.storage(), consumer,
+                List.of("service_group_view", "service_group_operation_view", "desired_state_document",
+                        "desired_state_publication", "desired_state_pool", "desired_state_cluster",
+                        "desired_state_reference", "desired_state_history"),
+                List.of("desired_state_publication"),
+                storage -> new DesiredStateProjector(new ServiceGroupRepository(JdbcClient.create(storage)),
+                        new DesiredStateRepository(JdbcClient.create(storage)), EngineCatalogue.standard(),
+                        publisher::wake));
     }
 }

@@ -53,6 +53,14 @@ public record ConsumerSettings(String name, List<String> topics, Map<String, Obj
         return config;
     }
 
+    /** The same settings in another consumer group (its client id following), e.g. for a rebuild's replay. */
+    public ConsumerSettings inGroup(String groupId) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        return new ConsumerSettings(name, topics, config, pollTimeout, retryBackoff, retryBackoffMax);
+    }
+
     public String groupId() {
         return String.valueOf(kafka.get(ConsumerConfig.GROUP_ID_CONFIG));
     }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -47,6 +48,7 @@ public final class ProjectionConsumer implements SmartLifecycle {
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private volatile CountDownLatch stopSignal = new CountDownLatch(0);
+    private final Map<TopicPartition, Long> committed = new ConcurrentHashMap<>();
     private Thread worker;
 
     public ProjectionConsumer(ConsumerSettings settings, EventProjection projection,
@@ -91,6 +93,19 @@ public final class ProjectionConsumer implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** The settings it runs with (its consumer group among them). */
+    public ConsumerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The next offset of every partition this consumer has applied and committed a batch of since it started; a
+     * partition it had nothing to apply from is missing. A rebuild watches it to know how far the replay is.
+     */
+    public Map<TopicPartition, Long> committedOffsets() {
+        return Map.copyOf(committed);
     }
 
     private void run() {
@@ -139,6 +154,7 @@ public final class ProjectionConsumer implements SmartLifecycle {
         }
         Map<TopicPartition, OffsetAndMetadata> next = nextOffsets(records);
         kafka.commitSync(next);
+        next.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         backoff.reset();
         log.debug("Projection {}: batch of {} records applied {}, committed {}",
                 settings.name(), records.count(), outcomes, next);

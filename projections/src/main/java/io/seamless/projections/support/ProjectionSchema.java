@@ -4,6 +4,7 @@ import java.sql.DatabaseMetaData;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,20 +37,33 @@ public final class ProjectionSchema implements InitializingBean {
         migrate();
     }
 
+    /**
+     * Migrates the default schema, then the schema of every projection's current generation (a rebuilt projection
+     * lives in a schema of its own, which must follow the same migrations).
+     */
     public MigrateResult migrate() {
+        MigrateResult result = migrate(null);
+        ProjectionGenerations.currentSchemas(dataSource).forEach(this::migrate);
+        return result;
+    }
+
+    /** Migrates one schema ({@code null}: the connection's default one), creating it if it does not exist. */
+    public MigrateResult migrate(String schema) {
         String vendor = vendor();
-        MigrateResult result = Flyway.configure()
+        FluentConfiguration flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations("classpath:db/projections/" + vendor)
                 .baselineOnMigrate(true)
                 // The schema is rarely empty (other roles' tables): a baseline at the default version 1
                 // would mark our V1 as applied without running it.
-                .baselineVersion("0")
-                .load()
-                .migrate();
-        log.info("Projection schema on {}: {} migrations applied, now at version {}",
-                vendor, result.migrationsExecuted, result.targetSchemaVersion);
+                .baselineVersion("0");
+        if (schema != null) {
+            flyway.schemas(schema).createSchemas(true);
+        }
+        MigrateResult result = flyway.load().migrate();
+        log.info("Projection schema {} on {}: {} migrations applied, now at version {}",
+                schema == null ? "(default)" : schema, vendor, result.migrationsExecuted, result.targetSchemaVersion);
         return result;
     }
 
