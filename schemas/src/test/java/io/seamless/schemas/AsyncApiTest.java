@@ -80,6 +80,24 @@ class AsyncApiTest {
         assertThat(key.path("description").asText()).startsWith("The " + name + " name");
     }
 
+    @ParameterizedTest
+    @CsvSource({"observations, " + RecordSchema.OBSERVATION + ", ^[a-z0-9]", "auditDigests, " + RecordSchema.AUDIT_DIGEST
+            + ", digests"})
+    void eachRecordChannelCarriesItsOneMessageWithItsSchemaAndKey(String channel, String schema, String key) {
+        JsonNode refs = doc.at("/channels/" + channel + "/messages");
+        assertThat(refs).hasSize(1);
+        JsonNode message = resolve(refs.elements().next().path("$ref").asText());
+        assertThat(message.at("/payload/schema/$ref").asText()).isEqualTo("./schemas/" + schema);
+        assertThat(message.path("name").asText()).isEqualTo(schema.replaceAll("^.*/(.*)\\.schema\\.json$", "$1"));
+        assertThat(message.has("traits")).as("CloudEvent traits on a plain record").isFalse();
+        JsonNode keySchema = message.at("/bindings/kafka/key");
+        assertThat(keySchema.path("const").asText(keySchema.path("pattern").asText())).startsWith(key);
+        List<String> sent = new ArrayList<>();
+        operationOf(channel).path("messages").forEach(ref -> sent.add(ref.path("$ref").asText()));
+        assertThat(sent).containsExactly("#/channels/" + channel + "/messages/" + refs.fieldNames().next());
+        assertThat(RecordSchema.load(schema).path()).isEqualTo(schema);
+    }
+
     @Test
     void theHeadersAreTheAttributesOfTheCatalogue() {
         Set<String> headers = new TreeSet<>();

@@ -1,11 +1,15 @@
 package io.seamless.schemas;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,10 +54,38 @@ final class Sources {
         }
     }
 
-    /** The schema files of events, the ones {@code index.txt} lists: every one but the desired-state document's versions. */
+    /**
+     * The schema files of events, the ones {@code index.txt} lists: every one but those of the records that are not
+     * events (desired state, observations, audit digests: {@link RecordSchema#FOLDERS}).
+     */
     static Set<String> eventSchemaFiles() {
-        return schemaFiles().stream().filter(path -> !path.startsWith(DesiredStateSchema.FOLDER))
+        return schemaFiles().stream()
+                .filter(path -> RecordSchema.FOLDERS.stream().noneMatch(path::startsWith))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The source of one schema file, by its path under {@link #schemaSourceDir()}. */
+    static JsonNode schemaSource(String path) {
+        try {
+            return JSON.readTree(schemaSourceDir().resolve(path).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first {@code ```json} example of a section ({@code ## <heading>...}) of docs/event-catalogue.md. */
+    static JsonNode catalogueSectionExample(String heading) {
+        String catalogue = catalogue();
+        int section = catalogue.indexOf("\n## " + heading);
+        if (section < 0) {
+            throw new IllegalStateException("no section '" + heading + "' in docs/event-catalogue.md");
+        }
+        int start = catalogue.indexOf("```json\n", section) + "```json\n".length();
+        try {
+            return JSON.readTree(catalogue.substring(start, catalogue.indexOf("```", start)));
+        } catch (IOException e) {
+            throw new IllegalStateException("the example of section '" + heading + "' is not JSON", e);
+        }
     }
 
     static String catalogue() {
@@ -82,6 +114,28 @@ final class Sources {
             topics.add(matcher.group(1));
         }
         return topics;
+    }
+
+    /** Paths of every object schema (one with {@code properties}) under {@code schema} that lets unknown fields through. */
+    static List<String> looseObjects(JsonNode schema) {
+        List<String> loose = new ArrayList<>();
+        collectLooseObjects(schema, "$", loose);
+        return loose;
+    }
+
+    private static void collectLooseObjects(JsonNode node, String path, List<String> loose) {
+        JsonNode additional = node.path("additionalProperties");
+        if (node.has("properties") && !(additional.isBoolean() && !additional.booleanValue())) {
+            loose.add(path);
+        }
+        node.path("properties").fields().forEachRemaining(field ->
+                collectLooseObjects(field.getValue(), path + "." + field.getKey(), loose));
+        JsonNode items = node.path("items");
+        if (items instanceof ObjectNode) {
+            collectLooseObjects(items, path + "[]", loose);
+        } else if (items instanceof ArrayNode array) {
+            array.forEach(item -> collectLooseObjects(item, path + "[]", loose));
+        }
     }
 
     static String read(Path file) {

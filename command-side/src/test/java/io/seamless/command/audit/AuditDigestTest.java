@@ -9,13 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seamless.command.audit.digest.AuditDigest;
 import io.seamless.command.audit.digest.SigningKeys;
+import io.seamless.schemas.RecordSchema;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +74,23 @@ class AuditDigestTest {
         assertThat(SigningKeys.verify(key, parsed.signedBytes(), parsed.signature())).isTrue();
         AuditDigest forged = json.readValue(published.replace("sign-net", "sigm-net"), AuditDigest.class);
         assertThat(SigningKeys.verify(key, forged.signedBytes(), forged.signature())).isFalse();
+    }
+
+    @Test
+    void everyPublishedDigestIsValidAgainstItsPublishedSchema() throws Exception {
+        poolWithAllocations("schema-net", "10.76.0.0/24", 2);
+        long sequence = digestCovering("schema-net", 2).get("sequence").asLong();
+        RecordSchema schema = RecordSchema.auditDigest();
+
+        List<ConsumerRecord<String, String>> published = publishedDigests(sequence);
+        assertThat(published).isNotEmpty().allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo("digests");
+            assertThat(schema.validate(json.readTree(record.value()))).as("violations of %s", record.value()).isEmpty();
+        });
+        ObjectNode digest = (ObjectNode) json.readTree(published.get(published.size() - 1).value());
+        assertThat(schema.validate(digest.deepCopy().without("signature"))).isNotEmpty();
+        assertThat(schema.validate(digest.deepCopy().put("createdAt", "2026-11-25 17:40:00"))).isNotEmpty();
+        assertThat(schema.validate(digest.deepCopy().put("keyId", "not-a-key-id"))).isNotEmpty();
     }
 
     @Test
@@ -168,20 +188,27 @@ class AuditDigestTest {
     }
 
     private String publishedDigest(long sequence) throws Exception {
+        List<ConsumerRecord<String, String>> published = publishedDigests(sequence);
+        return published.get(published.size() - 1).value();
+    }
+
+    /** The records of the digest topic from the first up to the digest with this sequence, as published. */
+    private List<ConsumerRecord<String, String>> publishedDigests(long sequence) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("seamless.audit.digests"));
-            String[] found = new String[1];
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    found.add(record);
                     if (json.readTree(record.value()).get("sequence").asLong() == sequence) {
-                        found[0] = record.value();
+                        return true;
                     }
                 }
-                return found[0] != null;
+                return false;
             });
-            return found[0];
+            return found;
         }
     }
 

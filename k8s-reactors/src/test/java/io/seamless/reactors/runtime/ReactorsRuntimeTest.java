@@ -84,6 +84,12 @@ class ReactorsRuntimeTest {
             TestBroker.send(ReactorsRuntime.DESIRED_STATE_TOPIC, "orders-db", null);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> units(bj).isEmpty() && units(sh).isEmpty());
+            awaitObservation("orders-db-mysqld-0", "UNIT_RELEASED");
+            // The contract: every record really published is valid against the published schema.
+            List<ConsumerRecord<String, byte[]>> published = TestBroker.readAll(ObservationPublisher.TOPIC);
+            assertThat(published).extracting(record -> json(record).path("type").asText())
+                    .contains("UNIT_READY", "UNIT_RELEASED");
+            published.forEach(record -> ObservationContractTest.assertValid(record.key(), record.value()));
         }
         TestBroker.clusterEvent("sh-1", ClusterDiscovery.REMOVED);
 
