@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class ServiceGroupBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CLUSTERS = 10;
+    static final int CLUSTERS = 10;
     private static final String[][] SITES = {{"beijing", "a"}, {"beijing", "b"}, {"shanghai", "a"},
         {"shanghai", "b"}, {"shenzhen", "a"}};
 
@@ -77,13 +77,14 @@ public final class ServiceGroupBenchmark {
         }
     }
 
-    private static void setUp(RestClient http) throws Exception {
+    /** The IP pool {@code bench-net} (a /16, calico) and {@link #CLUSTERS} clusters on 5 site/zone pairs. */
+    static void setUp(RestClient http) throws Exception {
         expect(201, http.postJson("/api/v1/ip-pools", "{\"name\": \"bench-net\", \"cidr\": \"10.128.0.0/16\","
                 + " \"gateway\": \"10.128.0.1\", \"cniMode\": \"calico\", \"network\": \"calico-bench\"}"));
         for (int c = 0; c < CLUSTERS; c++) {
             String[] site = SITES[c % SITES.length];
-            expect(201, http.postJson("/api/v1/clusters", "{\"name\": \"bench-" + c + "\", \"site\": \"" + site[0]
-                    + "\", \"zone\": \"" + site[1] + "\", \"capacity\": {\"cpu\": \"2000\", \"memory\": \"8Ti\","
+            expect(201, http.postJson("/api/v1/clusters", "{\"name\": \"" + clusterName(c) + "\", \"site\": \""
+                    + site[0] + "\", \"zone\": \"" + site[1] + "\", \"capacity\": {\"cpu\": \"2000\", \"memory\": \"8Ti\","
                     + " \"storage\": \"1Pi\"}, \"ipPools\": [\"bench-net\"]}"));
         }
     }
@@ -96,12 +97,22 @@ public final class ServiceGroupBenchmark {
         return ConcurrentDriver.drive(phase, clients, groups / clients, (client, i) -> {
             String name = prefix + "-" + client + "-" + i;
             sent.put(name, System.nanoTime());
-            expect(202, http.postJson("/api/v1/service-groups", "{\"name\": \"" + name + "\", \"engine\": \"mysql\","
-                    + " \"version\": \"8.0.36\", \"topology\": \"innodb-cluster\", \"services\": {\"mysqld\":"
-                    + " {\"replicas\": 3, \"resources\": {\"cpu\": \"500m\", \"memory\": \"1Gi\"}, \"storage\":"
-                    + " {\"size\": \"10Gi\"}, \"ipPool\": \"bench-net\"}, \"router\": {\"replicas\": 2,"
-                    + " \"ipPool\": \"bench-net\"}}}"));
+            expect(202, http.postJson("/api/v1/service-groups", groupJson(name)));
         }, interval);
+    }
+
+    /** The name of registered cluster {@code c}. */
+    static String clusterName(int c) {
+        return "bench-" + c;
+    }
+
+    /** A MySQL InnoDB Cluster group of 5 units (3 mysqld + 2 routers) on {@code bench-net}. */
+    static String groupJson(String name) {
+        return "{\"name\": \"" + name + "\", \"engine\": \"mysql\","
+                + " \"version\": \"8.0.36\", \"topology\": \"innodb-cluster\", \"services\": {\"mysqld\":"
+                + " {\"replicas\": 3, \"resources\": {\"cpu\": \"500m\", \"memory\": \"1Gi\"}, \"storage\":"
+                + " {\"size\": \"10Gi\"}, \"ipPool\": \"bench-net\"}, \"router\": {\"replicas\": 2,"
+                + " \"ipPool\": \"bench-net\"}}}";
     }
 
     /** Records, per group, when its first complete (READY) desired-state record arrives. */
@@ -142,7 +153,7 @@ public final class ServiceGroupBenchmark {
         }
     }
 
-    private static void expect(int wanted, int status) {
+    static void expect(int wanted, int status) {
         if (status != wanted) {
             throw new IllegalStateException("expected HTTP " + wanted + ", got " + status);
         }
