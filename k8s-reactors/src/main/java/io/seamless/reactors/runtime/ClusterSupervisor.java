@@ -116,12 +116,15 @@ final class ClusterSupervisor implements AutoCloseable {
         }
     }
 
+    /** Listed as running until it has stopped (lease given up, sandbox and kubeconfig gone). */
     private void stop(String cluster) {
-        ClusterRuntime runtime = running.remove(cluster);
+        ClusterRuntime runtime = running.get(cluster);
         try {
             runtime.close();
         } catch (RuntimeException e) {
             LOG.warn("cluster {}: stopping its reactor failed: {}", cluster, e.toString());
+        } finally {
+            running.remove(cluster);
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * The Unit controller's pure half: a Unit, as read from the API server (it needs the uid), to its Pod and PVCs.
  * The Pod is named after the Unit and controlled by it; each {@code spec.volumeClaims} entry becomes the PVC
  * {@code <claim>-<unit>}, also controlled by the Unit, so that it survives Pod restarts and a stop, and goes with
- * the Unit. The unit's ConfigMap, when it has one, is mounted read-only at {@link #CONFIG_MOUNT_PATH} in the main
+ * the Unit. There is no Pod while the unit is stopped or awaits its address. The unit's ConfigMap, when it has one, is mounted read-only at {@link #CONFIG_MOUNT_PATH} in the main
  * container.
  */
 public final class UnitPodRenderer {
@@ -44,8 +44,18 @@ public final class UnitPodRenderer {
         CniPinning pinning = cni.pin(networking(spec.networking()));
         List<PersistentVolumeClaim> claims = spec.volumeClaims().stream()
                 .map(claim -> claim(unit, claim, owner)).toList();
-        Optional<Pod> pod = spec.stopped() ? Optional.empty() : Optional.of(pod(unit, owner, pinning));
+        Optional<Pod> pod = spec.stopped() || awaitsPinning(pinning) ? Optional.empty()
+                : Optional.of(pod(unit, owner, pinning));
         return new UnitWorkload(pod, claims, pinning);
+    }
+
+    /**
+     * A unit on a network of its own gets no Pod before its address can be pinned: the CNI would give the Pod an
+     * address of its own, and the Pod would have to be replaced once the address is known. A unit without
+     * networking runs on the cluster's default network, pinned to nothing.
+     */
+    public static boolean awaitsPinning(CniPinning pinning) {
+        return !pinning.isBound() && !CniPinning.NO_NETWORKING.equals(pinning.unboundReason());
     }
 
     /** The PVC of one of the unit's claims. */

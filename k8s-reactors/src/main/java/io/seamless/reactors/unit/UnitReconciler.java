@@ -107,7 +107,8 @@ final class UnitReconciler {
         if (rendered.isEmpty() || live != null && !hash(rendered.get()).equals(templateHash(live))) {
             if (live != null) {
                 pods.withName(name).delete();
-                LOG.info("unit {}: Pod deleted ({})", name, rendered.isEmpty() ? "stopped" : "template changed");
+                LOG.info("unit {}: Pod deleted ({})", name, rendered.isEmpty() ? "stopped, or its address cannot be pinned"
+                        : "template changed");
             }
             return null;
         }

@@ -31,7 +31,7 @@ final class UnitStatusRules {
         UnitStatus current = unit.getStatus();
         List<UnitStatus.Condition> conditions = current == null ? List.of() : current.conditions();
         if (!UnitConditions.refused(current)) {
-            conditions = UnitConditions.with(conditions, ready(unit, pod, generation), now);
+            conditions = UnitConditions.with(conditions, ready(unit, pod, pinning, generation), now);
         }
         conditions = UnitConditions.with(conditions, addressBound(unit, pod, pinning, generation), now);
         String podIP = pod == null || pod.getStatus() == null ? null : pod.getStatus().getPodIP();
@@ -50,9 +50,13 @@ final class UnitStatusRules {
         return "Failed".equals(podPhase) || "Succeeded".equals(podPhase) ? UnitStatus.FAILED : UnitStatus.PENDING;
     }
 
-    private static UnitStatus.Condition ready(Unit unit, Pod pod, Long generation) {
+    private static UnitStatus.Condition ready(Unit unit, Pod pod, CniPinning pinning, Long generation) {
         if (unit.getSpec().stopped()) {
             return condition(UnitStatus.READY, UnitConditions.FALSE, "Stopped", "the group is stopped", generation);
+        }
+        if (UnitPodRenderer.awaitsPinning(pinning)) {
+            return condition(UnitStatus.READY, UnitConditions.FALSE, pinning.unboundReason(),
+                    "no Pod until the unit's address can be pinned", generation);
         }
         if (pod == null) {
             return condition(UnitStatus.READY, UnitConditions.FALSE, "PodMissing", "no Pod yet", generation);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.seamless.reactors.cni.CniPinning;
 import io.seamless.reactors.cni.CniStrategies;
 import io.seamless.reactors.cni.SriovSettings;
 import io.seamless.reactors.observation.Observation;
@@ -187,6 +188,24 @@ class UnitControllerTest {
         assertThat(mysqldObservations()).filteredOn(o -> o.type() == Observation.Type.UNIT_RELEASED).singleElement()
                 .satisfies(o -> assertThat(o.message()).contains(ADDRESS));
         assertThat(pod("orders-db-router-0")).isNotNull();
+    }
+
+    @Test
+    void aUnitAwaitingItsAddressGetsItsPodOnlyOnceTheAddressIsThere() throws Exception {
+        String addressed = new String(Fixture.ORDERS_DB, StandardCharsets.UTF_8).replace("orders-db", "pay-db");
+        String unaddressed = addressed.replace("\"address\": \"" + ADDRESS + "\"", "\"address\": null");
+        assertThat(unaddressed).isNotEqualTo(addressed);
+        reactor.reconcileDocument("pay-db", Optional.of(unaddressed.getBytes(StandardCharsets.UTF_8)));
+
+        await().until(() -> condition("pay-db-mysqld-0", UnitStatus.READY) != null);
+        assertThat(condition("pay-db-mysqld-0", UnitStatus.READY).reason()).isEqualTo(CniPinning.ADDRESS_NOT_ASSIGNED);
+        await().during(Duration.ofMillis(700)).until(() -> pod("pay-db-mysqld-0") == null);
+        reactor.reconcileDocument("pay-db", Optional.of(addressed.getBytes(StandardCharsets.UTF_8)));
+
+        Pod pod = await().until(() -> pod("pay-db-mysqld-0"), p -> p != null);
+        assertThat(pod.getMetadata().getAnnotations().get("k8s.v1.cni.cncf.io/networks")).contains(ADDRESS);
+        String uid = pod.getMetadata().getUid();
+        await().during(Duration.ofMillis(700)).until(() -> uid.equals(pod("pay-db-mysqld-0").getMetadata().getUid()));
     }
 
     @Test

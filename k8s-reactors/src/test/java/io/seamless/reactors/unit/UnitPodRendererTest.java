@@ -108,16 +108,23 @@ class UnitPodRendererTest {
     }
 
     @Test
-    void aUnitWithoutAddressGetsNoPinningAndSaysWhy() {
+    void aUnitAwaitingItsAddressGetsNoPodYetAndSaysWhy() {
         UnitSpec.Networking noAddress = new UnitSpec.Networking("calico", "pool-a",
                 UnitSpec.Networking.NETWORK_CLAIM, null, null);
         UnitWorkload workload = renderer.render(UnitFixtures.mysqld(noAddress, false));
 
         assertThat(workload.pinning().unboundReason()).isEqualTo(CniPinning.ADDRESS_NOT_ASSIGNED);
+        assertThat(workload.pod()).isEmpty();
+        assertThat(workload.claims()).isNotEmpty();
+    }
+
+    @Test
+    void aUnitWithoutNetworkingRunsUnpinnedOnTheDefaultNetwork() {
+        UnitWorkload workload = renderer.render(UnitFixtures.mysqld(null, false));
+
+        assertThat(workload.pinning().unboundReason()).isEqualTo(CniPinning.NO_NETWORKING);
         assertThat(workload.pod().orElseThrow().getMetadata().getAnnotations())
                 .containsOnlyKeys("seamless.io/restart-generation");
-        assertThat(renderer.render(UnitFixtures.mysqld(null, false)).pinning().unboundReason())
-                .isEqualTo(CniPinning.NO_NETWORKING);
     }
 
     @Test
