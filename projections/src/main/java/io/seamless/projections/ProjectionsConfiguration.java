@@ -11,8 +11,10 @@ import io.seamless.projections.support.ProjectionConsumer;
 import io.seamless.projections.support.ProjectionGenerations;
 import io.seamless.projections.support.ProjectionPlace;
 import io.seamless.projections.support.ProjectionSchema;
+import io.seamless.schemas.EventUpcasters;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -64,9 +66,9 @@ public class ProjectionsConfiguration {
 
     @Bean
     ProjectionConsumer ipPoolProjectionConsumer(@Qualifier("ipPoolPlace") ProjectionPlace place,
-                                                IpPoolRepository repository) {
+                                                IpPoolRepository repository, ObjectProvider<EventUpcasters> upcasters) {
         return new ProjectionConsumer(place.settings(), new IpPoolProjector(repository),
-                new DataSourceTransactionManager(place.storage()));
+                new DataSourceTransactionManager(place.storage()), registry(upcasters));
     }
 
     @Bean
@@ -91,9 +93,9 @@ public class ProjectionsConfiguration {
 
     @Bean
     ProjectionConsumer clusterProjectionConsumer(@Qualifier("clusterPlace") ProjectionPlace place,
-                                                 ClusterRepository repository) {
+                                                 ClusterRepository repository, ObjectProvider<EventUpcasters> upcasters) {
         return new ProjectionConsumer(place.settings(), new ClusterProjector(repository),
-                new DataSourceTransactionManager(place.storage()));
+                new DataSourceTransactionManager(place.storage()), registry(upcasters));
     }
 
     @Bean
@@ -101,6 +103,14 @@ public class ProjectionsConfiguration {
                                          @Qualifier("clusterProjectionConsumer") ProjectionConsumer consumer) {
         return new RebuildableProjection(CLUSTER, place.storage(), consumer, List.of("cluster_view"), List.of(),
                 storage -> new ClusterProjector(new ClusterRepository(JdbcClient.create(storage))));
+    }
+
+    /**
+     * The registry of version steps every projection reads its records with: the product's, or the
+     * {@link EventUpcasters} bean the context declares (tests do, to add steps; so does nothing in production).
+     */
+    public static EventUpcasters registry(ObjectProvider<EventUpcasters> declared) {
+        return declared.getIfAvailable(EventUpcasters::product);
     }
 
     private static ConsumerSettings settings(String name, String topic, ProjectionsProperties properties,

@@ -41,7 +41,7 @@ class SchemaFingerprintTest {
                 "schema c/D.v1.schema.json is not fingerprinted: add its SHA-256 to " + FINGERPRINTS
                         + " when you publish it",
                 "schema ippool/AddressAllocated.v1.schema.json changed in place: publish a new version v2"
-                        + " and an upcaster instead");
+                        + " and its upcast step (EventUpcasters) instead");
     }
 
     static List<String> problems(Map<String, String> published, Map<String, String> actual) {
@@ -51,7 +51,7 @@ class SchemaFingerprintTest {
                 problems.add("schema " + path + " was published and is gone: published schemas are never removed");
             } else if (!actual.get(path).equals(hash)) {
                 problems.add("schema " + path + " changed in place: publish a new version v" + nextVersion(path)
-                        + " and an upcaster instead");
+                        + " and its upcast step (EventUpcasters) instead");
             }
         });
         actual.keySet().stream().filter(path -> !published.containsKey(path)).forEach(path -> problems.add(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.seamless.schemas.EventUpcasters;
 import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -16,10 +17,13 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
@@ -133,19 +137,34 @@ public class EventStoreConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return jsonSerializer();
+        return jsonSerializer(new AnnotationRevisionResolver());
     }
 
+    /**
+     * Events are stored at the latest version of their public type in the registry of version steps
+     * ({@link StoredEventRevisions}): the registry of the product, or an {@link EventUpcasters} bean
+     * when the context declares one (tests do, to add steps).
+     */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return jsonSerializer();
+    Serializer eventSerializer(ObjectProvider<EventUpcasters> upcasters) {
+        return jsonSerializer(new StoredEventRevisions(upcasters.getIfAvailable(EventUpcasters::product)));
+    }
+
+    /**
+     * Events recorded at an older version are brought to the latest as they are read, for aggregates
+     * and tracking processors alike; Axon puts every {@code EventUpcaster} bean into
+     * {@code configuration.upcasterChain()}, which {@link #eventStorageEngine} reads with.
+     */
+    @Bean
+    StoredEventUpcaster storedEventUpcaster(ObjectProvider<EventUpcasters> upcasters) {
+        return new StoredEventUpcaster(upcasters.getIfAvailable(EventUpcasters::product));
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return jsonSerializer();
+        return jsonSerializer(new AnnotationRevisionResolver());
     }
 
     /** Spring Boot's {vendor} placeholder is not plain Flyway's: resolve it from the database itself. */
@@ -158,13 +177,14 @@ public class EventStoreConfiguration {
         }
     }
 
-    private static Serializer jsonSerializer() {
+    private static Serializer jsonSerializer(RevisionResolver revisions) {
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
-        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+        return JacksonSerializer.builder().objectMapper(mapper).revisionResolver(revisions).lenientDeserialization()
+                .build();
     }
 }

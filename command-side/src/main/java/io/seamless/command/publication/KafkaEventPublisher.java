@@ -42,7 +42,8 @@ public class KafkaEventPublisher {
 
     @EventHandler
     void on(Object payload, EventMessage<?> event, UnitOfWork<?> unitOfWork) {
-        mapper.toRecord(event).ifPresent(record -> pending(unitOfWork).add(producer.send(record)));
+        // As recorded, never upcast: the topics must verify offline against the hashes; readers upcast.
+        mapper.toRecordedForm(event).ifPresent(record -> pending(unitOfWork).add(producer.send(record)));
     }
 
     private List<Future<RecordMetadata>> pending(UnitOfWork<?> unitOfWork) {

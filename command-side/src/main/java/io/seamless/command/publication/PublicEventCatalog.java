@@ -16,16 +16,32 @@ import io.seamless.domain.servicegroup.ServiceGroupEvent;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one mapping from the domain's stored events to the public contract of docs/event-catalogue.md.
  * When a domain record changes, its entry here keeps the public data unchanged (or a new public
  * version is published): subscribers never see the domain's refactorings.
+ *
+ * <p>An entry names the public event type without its version: the latest version of each type is
+ * the registry's ({@link io.seamless.schemas.EventUpcasters#latestVersion}), the version the store
+ * writes new events at and brings old ones to (see {@code eventstore.StoredEventUpcaster}).
  */
-final class PublicEventCatalog {
+public final class PublicEventCatalog {
 
-    /** A public event type and how its JSON data is built from the domain event. */
-    record Entry(PublicEventType type, Function<Object, Object> data) {
+    /**
+     * A public event type and how its JSON data is built from the domain event.
+     *
+     * @param storedAsPublished the domain record is stored with exactly the fields of its public data,
+     *                          so that the registry's version steps, written for the public data, also
+     *                          read the stored event
+     */
+    public record Entry(String aggregate, String name, Function<Object, Object> data, boolean storedAsPublished) {
+
+        /** Its public type at a version. */
+        public PublicEventType type(int version) {
+            return new PublicEventType(aggregate, name, version);
+        }
     }
 
     private static final Map<Class<?>, Entry> ENTRIES = Map.ofEntries(
@@ -56,7 +72,11 @@ final class PublicEventCatalog {
             Map.entry(ServiceGroupEvent.StandbyPromoted.class, sameShape("servicegroup", "StandbyPromoted")),
             Map.entry(ServiceGroupEvent.ServiceGroupDeleted.class, sameShape("servicegroup", "ServiceGroupDeleted")),
             Map.entry(ServiceGroupEvent.ObservationRecorded.class, new Entry(
-                    new PublicEventType("servicegroup", "ObservationRecorded", 1), PublicObservation::of)));
+                    "servicegroup", "ObservationRecorded", PublicObservation::of, false)));
+    private static final Map<String, Entry> BY_STORED_TYPE = ENTRIES.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(entry -> entry.getKey().getName(), Map.Entry::getValue));
+    private static final Map<String, Entry> BY_PUBLIC_NAME = ENTRIES.values().stream()
+            .collect(Collectors.toUnmodifiableMap(entry -> entry.aggregate() + "." + entry.name(), entry -> entry));
 
     /** The public form of an observation: no operation caused it, and absent fields are left out, not null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -72,12 +92,23 @@ final class PublicEventCatalog {
     private PublicEventCatalog() {
     }
 
-    static Optional<Entry> entryFor(Class<?> domainEvent) {
+    /** The entry of a domain event class; empty when it has no public form. */
+    public static Optional<Entry> entryFor(Class<?> domainEvent) {
         return Optional.ofNullable(ENTRIES.get(domainEvent));
     }
 
-    /** Version 1 of these events has exactly the fields of the domain record. */
+    /** The entry of a stored payload type (the domain event's class name, as Axon stores it). */
+    public static Optional<Entry> entryForStoredType(String className) {
+        return Optional.ofNullable(BY_STORED_TYPE.get(className));
+    }
+
+    /** The entry of a public event type, e.g. {@code ("ippool", "AddressAllocated")}. */
+    public static Optional<Entry> entryFor(String aggregate, String name) {
+        return Optional.ofNullable(BY_PUBLIC_NAME.get(aggregate + "." + name));
+    }
+
+    /** These events' public data has exactly the fields of the domain record. */
     private static Entry sameShape(String aggregate, String name) {
-        return new Entry(new PublicEventType(aggregate, name, 1), Function.identity());
+        return new Entry(aggregate, name, Function.identity(), true);
     }
 }

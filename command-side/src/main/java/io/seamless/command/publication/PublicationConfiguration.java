@@ -3,6 +3,7 @@ package io.seamless.command.publication;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.seamless.command.ConditionalOnCommandRole;
+import io.seamless.schemas.EventUpcasters;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,9 +49,10 @@ public class PublicationConfiguration {
         return new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
     }
 
+    /** Types carry the latest version of the registry of the product, or of an {@link EventUpcasters} bean if any. */
     @Bean
-    CloudEventMapper cloudEventMapper() {
-        return new CloudEventMapper();
+    CloudEventMapper cloudEventMapper(ObjectProvider<EventUpcasters> upcasters) {
+        return new CloudEventMapper(upcasters.getIfAvailable(EventUpcasters::product));
     }
 
     @Bean

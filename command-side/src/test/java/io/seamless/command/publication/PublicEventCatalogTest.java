@@ -6,11 +6,12 @@ import io.seamless.domain.cluster.ClusterEvent;
 import io.seamless.domain.ippool.IpPoolEvent;
 import io.seamless.domain.servicegroup.ServiceGroupEvent;
 import io.seamless.schemas.EventSchemas;
+import io.seamless.schemas.EventUpcasters;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** No domain event reaches Kafka without a public type whose schema is published. */
+/** No domain event reaches Kafka without a public type, at its latest version, whose schema is published. */
 class PublicEventCatalogTest {
 
     private static final EventSchemas SCHEMAS = EventSchemas.load();
@@ -22,8 +23,11 @@ class PublicEventCatalogTest {
     @ParameterizedTest
     @MethodSource("domainEvents")
     void everyDomainEventHasAPublicTypeWithAPublishedSchema(Class<?> event) {
-        PublicEventType type = PublicEventCatalog.entryFor(event).orElseThrow().type();
+        PublicEventCatalog.Entry entry = PublicEventCatalog.entryFor(event).orElseThrow();
+        PublicEventType type = new CloudEventMapper(EventUpcasters.product()).latestType(entry);
         assertThat(type.name()).isEqualTo(event.getSimpleName());
+        assertThat(PublicEventCatalog.entryForStoredType(event.getName())).contains(entry);
+        assertThat(PublicEventCatalog.entryFor(type.aggregate(), type.name())).contains(entry);
         assertThat(SCHEMAS.dataschemaFor(type.ceType())).isEqualTo(type.dataschema());
         assertThat(type.topic()).isEqualTo(EventTopics.eventsTopic(type.aggregate()));
     }

@@ -9,8 +9,10 @@ import io.seamless.projections.rebuild.RebuildableProjection;
 import io.seamless.projections.support.ProjectionConsumer;
 import io.seamless.projections.support.ProjectionGenerations;
 import io.seamless.projections.support.ProjectionPlace;
+import io.seamless.schemas.EventUpcasters;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +50,9 @@ public class HistoryConfiguration {
 
     @Bean
     ProjectionConsumer historyProjectionConsumer(@Qualifier("historyPlace") ProjectionPlace place,
-                                                 HistoryRepository history) {
+                                                 HistoryRepository history, ObjectProvider<EventUpcasters> upcasters) {
         return new ProjectionConsumer(place.settings(), new HistoryProjector(history),
-                new DataSourceTransactionManager(place.storage()));
+                new DataSourceTransactionManager(place.storage()), ProjectionsConfiguration.registry(upcasters));
     }
 
     @Bean

@@ -90,7 +90,8 @@ final class Rebuild implements Runnable {
         context.schema().migrate(next.schema());
         ProjectionStorage storage = new ProjectionStorage(context.dataSource(), projection.name(), next.schema());
         replay = new ProjectionConsumer(live.settings().inGroup(next.groupId()),
-                projection.projectionOver().apply(storage), new DataSourceTransactionManager(storage));
+                projection.projectionOver().apply(storage), new DataSourceTransactionManager(storage),
+                live.upcasters());
     }
 
     private void replay(TopicOffsets.Span span) throws InterruptedException {

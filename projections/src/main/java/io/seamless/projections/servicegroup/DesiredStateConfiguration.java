@@ -10,10 +10,12 @@ import io.seamless.projections.support.KafkaEnvironment;
 import io.seamless.projections.support.ProjectionConsumer;
 import io.seamless.projections.support.ProjectionGenerations;
 import io.seamless.projections.support.ProjectionPlace;
+import io.seamless.schemas.EventUpcasters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.context.annotation.Bean;
@@ -81,10 +83,12 @@ public class DesiredStateConfiguration {
     @Bean
     ProjectionConsumer desiredStateProjectionConsumer(@Qualifier("desiredStatePlace") ProjectionPlace place,
                                                       ServiceGroupRepository groups, DesiredStateRepository documents,
-                                                      DesiredStatePublisher publisher) {
+                                                      DesiredStatePublisher publisher,
+                                                      ObjectProvider<EventUpcasters> upcasters) {
         DesiredStateProjector projector = new DesiredStateProjector(groups, documents, EngineCatalogue.standard(),
                 publisher::wake);
-        return new ProjectionConsumer(place.settings(), projector, new DataSourceTransactionManager(place.storage()));
+        return new ProjectionConsumer(place.settings(), projector, new DataSourceTransactionManager(place.storage()),
+                ProjectionsConfiguration.registry(upcasters));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seamless.schemas.EventUpcasters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +17,11 @@ import org.apache.kafka.common.header.Header;
  * Reads a Kafka record carrying a CloudEvent 1.0 in binary mode ({@code ce_*} headers, JSON value), as
  * docs/event-catalogue.md defines it. Headers are read directly: the few attributes a projection needs do
  * not justify the SDK's event model, and a strict reader reports exactly which attribute is wrong.
+ *
+ * <p>An event of an older version than the latest its type has in the registry of version steps
+ * ({@link EventUpcasters}) is upcast as it is read: its envelope carries the latest type and data, so a
+ * projection only ever handles the latest version of each event type. The topics keep the old records forever;
+ * a replay from offset 0 reads them the same way.
  */
 public final class BinaryCloudEvents {
 
@@ -24,22 +30,35 @@ public final class BinaryCloudEvents {
     private BinaryCloudEvents() {
     }
 
+    /** The record's event at the latest version of the product's registry. */
     public static EventEnvelope read(ConsumerRecord<String, byte[]> record) {
+        return read(record, EventUpcasters.product());
+    }
+
+    /**
+     * The record's event at the latest version {@code upcasters} knows.
+     *
+     * @throws MalformedEventException if an attribute is missing or wrong, the data is not a JSON object, or a
+     *                                 version step cannot read the data
+     */
+    public static EventEnvelope read(ConsumerRecord<String, byte[]> record, EventUpcasters upcasters) {
         String specVersion = required(record, "ce_specversion");
         if (!"1.0".equals(specVersion)) {
             throw new MalformedEventException("unsupported ce_specversion '" + specVersion + "'");
         }
-        return new EventEnvelope(
-                required(record, "ce_id"),
-                required(record, "ce_type"),
-                required(record, "ce_subject"),
-                sequence(required(record, "ce_sequence")),
-                time(record),
-                data(record.value()),
-                record.topic(),
-                new EventEnvelope.Audit(attribute(record, "ce_actor"), attribute(record, "ce_reason"),
-                        attribute(record, "ce_ticket"), attribute(record, "ce_correlationid"),
-                        attribute(record, "ce_causationid"), attribute(record, "ce_prevhash"), attribute(record, "ce_hash")));
+        String id = required(record, "ce_id");
+        String type = required(record, "ce_type");
+        String subject = required(record, "ce_subject");
+        long sequence = sequence(required(record, "ce_sequence"));
+        Instant time = time(record);
+        EventUpcasters.Upcast event = upcast(upcasters, type, data(record.value()));
+        return new EventEnvelope(id, event.type(), subject, sequence, time, event.data(), record.topic(), audit(record));
+    }
+
+    private static EventEnvelope.Audit audit(ConsumerRecord<String, byte[]> record) {
+        return new EventEnvelope.Audit(attribute(record, "ce_actor"), attribute(record, "ce_reason"),
+                attribute(record, "ce_ticket"), attribute(record, "ce_correlationid"),
+                attribute(record, "ce_causationid"), attribute(record, "ce_prevhash"), attribute(record, "ce_hash"));
     }
 
     /** An optional attribute, e.g. {@code ce_correlationid}; null when absent. */
@@ -79,6 +98,14 @@ public final class BinaryCloudEvents {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("ce_time '" + text + "' is not an RFC 3339 timestamp");
+        }
+    }
+
+    private static EventUpcasters.Upcast upcast(EventUpcasters upcasters, String type, ObjectNode data) {
+        try {
+            return upcasters.upcast(type, data);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(type + " cannot be brought to its latest version: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.seamless.projections.support;
 
+import io.seamless.schemas.EventUpcasters;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one projection: a single thread polls its topics and applies each poll's records in one database
  * transaction, then commits their offsets (at least once; the projection is idempotent). A malformed record
- * or an unknown event type is logged and skipped; a failing batch is rolled back, re-read and retried with
+ * or an unknown event type is logged and skipped (each record is first brought to the latest version of its
+ * event type, see {@link BinaryCloudEvents}); a failing batch is rolled back, re-read and retried with
  * backoff; a failing broker or consumer is replaced. The thread ends only when {@link #stop()} is called.
  */
 public final class ProjectionConsumer implements SmartLifecycle {
@@ -43,6 +45,7 @@ public final class ProjectionConsumer implements SmartLifecycle {
 
     private final ConsumerSettings settings;
     private final EventProjection projection;
+    private final EventUpcasters upcasters;
     private final TransactionTemplate transactions;
     private final Backoff backoff;
     private volatile boolean running;
@@ -53,8 +56,15 @@ public final class ProjectionConsumer implements SmartLifecycle {
 
     public ProjectionConsumer(ConsumerSettings settings, EventProjection projection,
                               PlatformTransactionManager transactionManager) {
+        this(settings, projection, transactionManager, EventUpcasters.product());
+    }
+
+    /** @param upcasters brings each record to the latest version of its event type before the projection sees it */
+    public ProjectionConsumer(ConsumerSettings settings, EventProjection projection,
+                              PlatformTransactionManager transactionManager, EventUpcasters upcasters) {
         this.settings = settings;
         this.projection = projection;
+        this.upcasters = upcasters;
         this.transactions = new TransactionTemplate(transactionManager);
         this.backoff = new Backoff(settings.retryBackoff(), settings.retryBackoffMax());
     }
@@ -98,6 +108,11 @@ public final class ProjectionConsumer implements SmartLifecycle {
     /** The settings it runs with (its consumer group among them). */
     public ConsumerSettings settings() {
         return settings;
+    }
+
+    /** The registry of version steps it reads records with. */
+    public EventUpcasters upcasters() {
+        return upcasters;
     }
 
     /**
@@ -181,7 +196,7 @@ public final class ProjectionConsumer implements SmartLifecycle {
 
     private ApplyOutcome applyRecord(ConsumerRecord<String, byte[]> record) {
         try {
-            EventEnvelope event = BinaryCloudEvents.read(record);
+            EventEnvelope event = BinaryCloudEvents.read(record, upcasters);
             ApplyOutcome outcome = projection.apply(event);
             if (outcome == ApplyOutcome.UNKNOWN_TYPE) {
                 log.warn("Projection {}: event {} of unknown type {} for {} at {} skipped",

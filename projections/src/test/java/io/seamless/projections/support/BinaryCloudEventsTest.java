@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.seamless.projections.CloudEventRecords;
+import io.seamless.schemas.EventUpcasters;
+import io.seamless.schemas.UpcastStep;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -87,6 +89,33 @@ class BinaryCloudEventsTest {
         assertThatThrownBy(() -> BinaryCloudEvents.read(consumed(record)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("ce_time 'yesterday'");
+    }
+
+    @Test
+    void anOlderVersionIsReadAtTheLatestVersionOfItsType() {
+        EventUpcasters upcasters = EventUpcasters.of(new UpcastStep("ippool", "AddressAllocated", 1, data -> {
+            data.set("unitId", data.remove("unit"));
+            return data;
+        }));
+
+        EventEnvelope event = BinaryCloudEvents.read(consumed(produced()), upcasters);
+
+        assertThat(event.type()).isEqualTo("io.seamless.ippool.AddressAllocated.v2");
+        assertThat(event.data().get("unitId").asText()).isEqualTo("orders-mysql-0");
+        assertThat(event.data().has("unit")).isFalse();
+        assertThat(event.sequence()).isEqualTo(3);
+    }
+
+    @Test
+    void aRecordAVersionStepCannotReadIsMalformed() {
+        EventUpcasters upcasters = EventUpcasters.of(new UpcastStep("ippool", "AddressAllocated", 1, data -> {
+            throw new IllegalArgumentException("no field 'unit'");
+        }));
+
+        assertThatThrownBy(() -> BinaryCloudEvents.read(consumed(produced()), upcasters))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage(TYPE + " cannot be brought to its latest version: step " + TYPE
+                        + " -> v2 cannot read the data: no field 'unit'");
     }
 
     private static void assertMalformed(byte[] value, String message) {

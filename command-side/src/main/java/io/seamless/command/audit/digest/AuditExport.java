@@ -24,7 +24,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * CloudEvents attribute, actor, reason, ticket and hash included, exactly what the hash covers), and the signed
  * digests that cover its chain, so that the copy verifies offline with the public key
  * ({@code verify --export=FILE}). JSON Lines: one {@code {"record":"event",...}} or {@code {"record":"digest",...}}
- * a line; or CSV with one row each.
+ * a line; or CSV with one row each. Events are exported as they were recorded: one recorded at an older version
+ * of its type than the latest keeps that version and its recorded data, which its hash covers.
  */
 class AuditExport {
 
@@ -51,7 +52,7 @@ class AuditExport {
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             Instant time = event.getTimestamp();
-            ProducerRecord<String, CloudEvent> record = mapper.toRecord(event).orElseThrow();
+            ProducerRecord<String, CloudEvent> record = mapper.toRecordedForm(event).orElseThrow();
             topic = record.topic();
             subject = record.key();
             if ((from == null || !time.isBefore(from)) && (to == null || time.isBefore(to))) {

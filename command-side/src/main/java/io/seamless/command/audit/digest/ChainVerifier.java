@@ -20,7 +20,9 @@ import org.axonframework.serialization.SerializationException;
 
 /**
  * Verifies one aggregate's history from the event store: recomputes every event's hash from its public
- * form, checks each links to the one before, and checks the newest signed digest that covers it.
+ * form, checks each links to the one before, and checks the newest signed digest that covers it. The
+ * public form is the one the event was recorded (and hashed) in: an event recorded at an older version
+ * of its type is checked at that version, with its recorded data, not as it reads once upcast.
  */
 class ChainVerifier {
 
@@ -55,7 +57,7 @@ class ChainVerifier {
                 walk.broken = new Broken(walk.count, "unreadable", "a stored event", unreadable.getMessage());
                 break;
             }
-            ProducerRecord<String, CloudEvent> record = mapper.toRecord(event).orElseThrow();
+            ProducerRecord<String, CloudEvent> record = mapper.toRecordedForm(event).orElseThrow();
             topic = record.topic();
             subject = record.key();
             walk.step(event, record.value());
