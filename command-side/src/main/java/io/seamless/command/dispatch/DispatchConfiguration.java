@@ -1,5 +1,7 @@
 package io.seamless.command.dispatch;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -14,6 +16,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,8 +84,9 @@ public class DispatchConfiguration {
         return () -> eventStore.registerDispatchInterceptor(RecordedEvents.eventInterceptor());
     }
 
+    /** Without Actuator (module tests) the meters go to a registry of their own. */
     @Bean
-    CommandDispatcher commandDispatcher(CommandGateway commandGateway) {
-        return new CommandDispatcher(commandGateway);
+    CommandDispatcher commandDispatcher(CommandGateway commandGateway, ObjectProvider<MeterRegistry> meters) {
+        return new CommandDispatcher(commandGateway, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -1,9 +1,12 @@
 package io.seamless.command.publication;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +32,20 @@ public class KafkaEventPublisher {
     public static final String PROCESSING_GROUP = "seamless-kafka-publisher";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
+    /** Events Kafka acknowledged, by topic (a batch retried after a failure counts again: at least once). */
+    static final String PUBLISHED = "seamless.events.published";
 
     private final Producer<String, CloudEvent> producer;
     private final CloudEventMapper mapper;
     private final Duration ackTimeout;
+    private final MeterRegistry meters;
 
-    public KafkaEventPublisher(Producer<String, CloudEvent> producer, CloudEventMapper mapper, Duration ackTimeout) {
+    public KafkaEventPublisher(Producer<String, CloudEvent> producer, CloudEventMapper mapper, Duration ackTimeout,
+                               MeterRegistry meters) {
         this.producer = producer;
         this.mapper = mapper;
         this.ackTimeout = ackTimeout;
+        this.meters = meters;
     }
 
     @EventHandler
@@ -58,9 +66,12 @@ public class KafkaEventPublisher {
     private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         try {
+            Map<String, Integer> perTopic = new HashMap<>();
             for (Future<RecordMetadata> send : sends) {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                RecordMetadata acknowledged = send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                perTopic.merge(acknowledged.topic(), 1, Integer::sum);
             }
+            perTopic.forEach((topic, count) -> meters.counter(PUBLISHED, "topic", topic).increment(count));
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Kafka did not acknowledge a batch of {} event(s); it will be sent again: {}", sends.size(),
                     String.valueOf(e.getCause() == null ? e : e.getCause()));

@@ -2,6 +2,8 @@ package io.seamless.command.publication;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.seamless.command.ConditionalOnCommandRole;
 import io.seamless.schemas.EventUpcasters;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Publication of every stored event to Kafka: an idempotent producer (acks=all), one tracking
@@ -57,8 +61,15 @@ public class PublicationConfiguration {
 
     @Bean
     KafkaEventPublisher kafkaEventPublisher(Producer<String, CloudEvent> cloudEventProducer, CloudEventMapper mapper,
-                                            @Value("${seamless.kafka.producer.timeout:30s}") Duration timeout) {
-        return new KafkaEventPublisher(cloudEventProducer, mapper, timeout.plusSeconds(5));
+                                            @Value("${seamless.kafka.producer.timeout:30s}") Duration timeout,
+                                            ObjectProvider<MeterRegistry> meters) {
+        return new KafkaEventPublisher(cloudEventProducer, mapper, timeout.plusSeconds(5),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    PublisherLag publisherLag(JdbcClient jdbc, EventProcessingConfiguration processing) {
+        return new PublisherLag(jdbc, processing);
     }
 
     @Bean

@@ -69,6 +69,11 @@ public final class ProjectionRebuilds implements SmartLifecycle {
         return rebuild.progress();
     }
 
+    /** The consumer each projection runs now, by projection name (a rebuild replaces one at its switch). */
+    public Map<String, ProjectionConsumer> liveConsumers() {
+        return Map.copyOf(consumers);
+    }
+
     /** The latest rebuild of the projection since this process started, if any. */
     public Optional<RebuildProgress> progress(String name) {
         return Optional.ofNullable(rebuilds.get(name)).map(Rebuild::progress);

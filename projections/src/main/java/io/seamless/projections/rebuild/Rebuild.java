@@ -5,6 +5,7 @@ import io.seamless.projections.rebuild.RebuildProgress.State;
 import io.seamless.projections.rebuild.RebuildProgress.TableRows;
 import io.seamless.projections.rebuild.RebuildProgress.Target;
 import io.seamless.projections.support.ProjectionConsumer;
+import io.seamless.projections.support.TopicOffsets;
 import io.seamless.projections.support.ProjectionGenerations.Generation;
 import io.seamless.projections.support.ProjectionStorage;
 import java.time.Duration;

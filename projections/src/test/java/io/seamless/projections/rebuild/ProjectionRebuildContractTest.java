@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seamless.projections.CloudEventRecords;
 import io.seamless.projections.ProjectionsConfiguration;
 import io.seamless.projections.TestKafka;
+import io.seamless.projections.support.TopicOffsets;
 import io.seamless.projections.support.ProjectionGenerations;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.seamless.projections.rebuild;
+package io.seamless.projections.support;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,31 +16,31 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Offsets of a projection's topics, read with a short-lived consumer that joins no group: where each partition
  * begins and ends, and how far a consumer group has committed.
  */
-final class TopicOffsets {
+public final class TopicOffsets {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** Where each partition began and ended at one moment. */
-    record Span(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
+    public record Span(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
 
-        long events() {
+        public long events() {
             return end.entrySet().stream().mapToLong(e -> e.getValue() - beginning.get(e.getKey())).sum();
         }
 
         /** Events up to {@code end} that a consumer at these next offsets has applied. */
-        long applied(Map<TopicPartition, Long> next) {
+        public long applied(Map<TopicPartition, Long> next) {
             return end.keySet().stream()
                     .mapToLong(p -> Math.min(end.get(p), position(next, p)) - beginning.get(p))
                     .sum();
         }
 
         /** True when the consumer at these next offsets is at or past {@code target} on every partition. */
-        boolean reached(Map<TopicPartition, Long> next, Map<TopicPartition, Long> target) {
+        public boolean reached(Map<TopicPartition, Long> next, Map<TopicPartition, Long> target) {
             return target.entrySet().stream().allMatch(e -> position(next, e.getKey()) >= e.getValue());
         }
 
         /** A partition a consumer had nothing to apply from is where it begins. */
-        long position(Map<TopicPartition, Long> next, TopicPartition partition) {
+        public long position(Map<TopicPartition, Long> next, TopicPartition partition) {
             return next.getOrDefault(partition, beginning.getOrDefault(partition, 0L));
         }
     }
@@ -48,14 +48,14 @@ final class TopicOffsets {
     private final Map<String, Object> kafka;
     private final List<String> topics;
 
-    TopicOffsets(Map<String, Object> consumerConfig, List<String> topics) {
+    public TopicOffsets(Map<String, Object> consumerConfig, List<String> topics) {
         this.kafka = new HashMap<>(consumerConfig);
         this.kafka.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.kafka.put(ConsumerConfig.CLIENT_ID_CONFIG, "seamless-rebuild-offsets");
         this.topics = List.copyOf(topics);
     }
 
-    Span span() {
+    public Span span() {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(null)) {
             Set<TopicPartition> partitions = partitions(consumer);
             return new Span(Map.copyOf(consumer.beginningOffsets(partitions, TIMEOUT)),
@@ -64,7 +64,7 @@ final class TopicOffsets {
     }
 
     /** The next offsets the group committed; partitions it never committed are missing. */
-    Map<TopicPartition, Long> committed(String groupId) {
+    public Map<TopicPartition, Long> committed(String groupId) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(groupId)) {
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions(consumer), TIMEOUT);
             return committed.entrySet().stream().filter(e -> e.getValue() != null)
