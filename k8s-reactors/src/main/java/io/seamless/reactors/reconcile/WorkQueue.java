@@ -1,5 +1,8 @@
 package io.seamless.reactors.reconcile;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * added (a reconcile reads the latest state anyway), a key is never handled by two workers at once, and a key added
  * while it is being handled is handled once more afterwards, so that no change is lost. A handler that throws is
  * retried after its key's {@link Backoff}; success resets it.
+ *
+ * <p>Measured in Micrometer's global registry (the application's registry is part of it):
+ * {@code seamless.reconcile} times every reconcile by queue and outcome ({@code success}, {@code error}), and
+ * {@code seamless.reconcile.queue.depth} is the number of pending keys, while the queue runs.
  */
 public final class WorkQueue implements AutoCloseable {
 
@@ -41,6 +48,7 @@ public final class WorkQueue implements AutoCloseable {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService delays;
+    private Gauge depth;
     private boolean closed;
 
     public WorkQueue(String name, int workers, Backoff backoff, Handler handler) {
@@ -56,6 +64,8 @@ public final class WorkQueue implements AutoCloseable {
 
     /** Starts the workers; keys added before are kept and handled then. */
     public synchronized void start() {
+        depth = Gauge.builder("seamless.reconcile.queue.depth", this, WorkQueue::pending)
+                .description("keys waiting to be reconciled").tag("queue", name).register(Metrics.globalRegistry);
         for (int i = 0; i < workers; i++) {
             Thread thread = daemon(this::work, name + "-worker-" + i);
             threads.add(thread);
@@ -100,14 +110,25 @@ public final class WorkQueue implements AutoCloseable {
         }
         delays.shutdownNow();
         threads.forEach(Thread::interrupt);
+        if (depth != null) {
+            Metrics.globalRegistry.remove(depth);
+        }
+    }
+
+    /** Keys waiting for a worker. */
+    public synchronized int pending() {
+        return queue.size();
     }
 
     private void work() {
         String key;
         while ((key = take()) != null) {
+            Timer.Sample sample = Timer.start(Metrics.globalRegistry);
+            String outcome = "error";
             try {
                 handler.handle(key);
                 failures.remove(key);
+                outcome = "success";
             } catch (Exception | LinkageError e) {
                 int failed = failures.merge(key, 1, Integer::sum);
                 Duration delay = backoff.after(failed);
@@ -115,6 +136,8 @@ public final class WorkQueue implements AutoCloseable {
                         delay.toMillis(), e.toString());
                 addAfter(key, delay);
             } finally {
+                sample.stop(Timer.builder("seamless.reconcile").description("reconciles, by queue and outcome")
+                        .tag("queue", name).tag("outcome", outcome).register(Metrics.globalRegistry));
                 done(key);
             }
         }

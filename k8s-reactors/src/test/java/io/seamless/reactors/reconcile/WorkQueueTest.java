@@ -3,6 +3,9 @@ package io.seamless.reactors.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,6 +98,40 @@ class WorkQueueTest {
         assertThat(gapMillis(attempts, 0)).isGreaterThanOrEqualTo(50);
         assertThat(gapMillis(attempts, 1)).isGreaterThanOrEqualTo(100);
         assertThat(gapMillis(attempts, 2)).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void reconcilesAreTimedByOutcomeAndTheDepthIsAGaugeWhileTheQueueRuns() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Metrics.addRegistry(meters);
+        try {
+            AtomicInteger calls = new AtomicInteger();
+            queue = new WorkQueue("metrics-test", 1, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)),
+                    key -> {
+                        if (calls.incrementAndGet() == 1) {
+                            throw new IllegalStateException("first try fails");
+                        }
+                    });
+            queue.start();
+            assertThat(meters.get("seamless.reconcile.queue.depth").tag("queue", "metrics-test").gauge()).isNotNull();
+
+            queue.add("a");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 2 && queue.failures("a") == 0);
+            await().untilAsserted(() -> {
+                assertThat(reconciles(meters, "error")).isEqualTo(1);
+                assertThat(reconciles(meters, "success")).isEqualTo(1);
+            });
+            queue.close();
+            assertThat(meters.find("seamless.reconcile.queue.depth").tag("queue", "metrics-test").gauge()).isNull();
+        } finally {
+            Metrics.removeRegistry(meters);
+        }
+    }
+
+    private static long reconciles(SimpleMeterRegistry meters, String outcome) {
+        Timer timer = meters.find("seamless.reconcile").tag("queue", "metrics-test").tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
