@@ -248,7 +248,10 @@ class ServiceGroupEndToEndPostgresTest {
                 if (!group.equals(record.key())) {
                     continue;
                 }
-                if (ready && record.value() != null && "READY".equals(read(record.value()).path("status").asText())) {
+                // The pool's events are on another topic than the group's: a READY document may come before the
+                // projection saw the pool, and the pool's arrival renders it again with the units' networking.
+                if (ready && record.value() != null && "READY".equals(read(record.value()).path("status").asText())
+                        && everyUnitHasNetworking(read(record.value()))) {
                     found[0] = read(record.value());
                     seen[0] = true;
                 } else if (!ready && record.value() == null) {
@@ -258,6 +261,15 @@ class ServiceGroupEndToEndPostgresTest {
             return seen[0];
         });
         return found[0];
+    }
+
+    private static boolean everyUnitHasNetworking(JsonNode document) {
+        for (JsonNode unit : document.path("units")) {
+            if (unit.path("networking").path("mode").asText().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private KafkaConsumer<String, byte[]> desiredStateConsumer() {
