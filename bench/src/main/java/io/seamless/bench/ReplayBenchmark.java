@@ -149,7 +149,7 @@ public final class ReplayBenchmark {
         DataSource dataSource = env.server().getBean(DataSource.class);
         String schema = "bench_replay_" + System.currentTimeMillis();
         new ProjectionSchema(dataSource).migrate(schema);
-        ProjectionStorage storage = new ProjectionStorage(dataSource, "desired-state", schema);
+        ProjectionStorage storage = new ProjectionStorage(dataSource, schema);
         DesiredStateProjector projector = new DesiredStateProjector(
                 new ServiceGroupRepository(JdbcClient.create(storage)), new DesiredStateRepository(
                 JdbcClient.create(storage)), EngineCatalogue.standard(), () -> { });

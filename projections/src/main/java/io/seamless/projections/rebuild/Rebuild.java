@@ -89,7 +89,7 @@ final class Rebuild implements Runnable {
                 projection.name(), next.number(), next.schema(), next.groupId());
         context.schemas().drop(next.schema()); // what a failed attempt may have left
         context.schema().migrate(next.schema());
-        ProjectionStorage storage = new ProjectionStorage(context.dataSource(), projection.name(), next.schema());
+        ProjectionStorage storage = new ProjectionStorage(context.dataSource(), next.schema());
         replay = new ProjectionConsumer(live.settings().inGroup(next.groupId()),
                 projection.projectionOver().apply(storage), new DataSourceTransactionManager(storage),
                 live.upcasters());

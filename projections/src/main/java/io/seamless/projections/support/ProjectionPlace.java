@@ -14,6 +14,6 @@ public record ProjectionPlace(ProjectionStorage storage, ConsumerSettings settin
                                           ProjectionGenerations generations) {
         Generation generation = generations.current(projection, configured.groupId());
         ConsumerSettings settings = generation.number() == 0 ? configured : configured.inGroup(generation.groupId());
-        return new ProjectionPlace(new ProjectionStorage(dataSource, projection, generation.schema()), settings);
+        return new ProjectionPlace(new ProjectionStorage(dataSource, generation.schema()), settings);
     }
 }

@@ -18,18 +18,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class ProjectionStorage extends DelegatingDataSource {
 
-    private final String projection;
     private volatile String schema;
 
     /** @param schema the schema of the projection's tables, or {@code null} for the default one */
-    public ProjectionStorage(DataSource target, String projection, String schema) {
+    public ProjectionStorage(DataSource target, String schema) {
         super(target);
-        this.projection = projection;
         this.schema = schema;
-    }
-
-    public String projection() {
-        return projection;
     }
 
     /** The schema of the current generation, {@code null} for the connection's default one. */
