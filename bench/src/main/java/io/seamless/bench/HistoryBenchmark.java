@@ -48,14 +48,7 @@ public final class HistoryBenchmark {
     }
 
     private static void setUp(RestClient http) throws Exception {
-        expect(201, http.postJson("/api/v1/ip-pools", "{\"name\": \"hist-net\", \"cidr\": \"10.129.0.0/24\","
-                + " \"gateway\": \"10.129.0.1\", \"cniMode\": \"calico\", \"network\": \"calico-hist\"}"));
-        expect(201, http.postJson("/api/v1/clusters", "{\"name\": \"hist-1\", \"site\": \"beijing\", \"zone\": \"a\","
-                + " \"capacity\": {\"cpu\": \"64\", \"memory\": \"256Gi\", \"storage\": \"10Ti\"},"
-                + " \"ipPools\": [\"hist-net\"]}"));
-        expect(202, http.postJson("/api/v1/service-groups", "{\"name\": \"" + GROUP + "\", \"engine\": \"redis\","
-                + " \"version\": \"7.2.4\", \"topology\": \"sentinel\", \"services\": {\"redis\": {\"replicas\": 2,"
-                + " \"ipPool\": \"hist-net\"}, \"sentinel\": {\"replicas\": 3, \"ipPool\": \"hist-net\"}}}"));
+        SingleGroupSetUp.create(http, "hist-net", "10.129.0.0/24", "10.129.0.1", "hist-1", GROUP);
         awaitVersion(http, 1);
     }
 
@@ -88,7 +81,7 @@ public final class HistoryBenchmark {
         for (int i = 0; i < samples + 200; i++) {
             Instant at = born.plusMillis(ThreadLocalRandom.current().nextLong(span + 1));
             long start = System.nanoTime();
-            expect(200, http.get("/api/v1/service-groups/" + GROUP + "?asOf=" + at));
+            SingleGroupSetUp.expect(200, http.get("/api/v1/service-groups/" + GROUP + "?asOf=" + at));
             if (i >= 200) {
                 latency.recordValue(System.nanoTime() - start);
             }
@@ -111,11 +104,5 @@ public final class HistoryBenchmark {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    private static void expect(int status, int actual) {
-        if (status != actual) {
-            throw new IllegalStateException("expected HTTP " + status + " but got " + actual);
-        }
     }
 }

@@ -67,14 +67,7 @@ public final class ReplayBenchmark {
 
     private static long prepare(BenchEnvironment env, String bootstrap, int groups, int perGroup) throws Exception {
         RestClient http = new RestClient(env.baseUrl(), env.adminToken());
-        expect(201, http.postJson("/api/v1/ip-pools", "{\"name\": \"replay-net\", \"cidr\": \"10.130.0.0/16\","
-                + " \"gateway\": \"10.130.0.1\", \"cniMode\": \"calico\", \"network\": \"calico-replay\"}"));
-        expect(201, http.postJson("/api/v1/clusters", "{\"name\": \"replay-1\", \"site\": \"beijing\", \"zone\":"
-                + " \"a\", \"capacity\": {\"cpu\": \"64\", \"memory\": \"256Gi\", \"storage\": \"10Ti\"},"
-                + " \"ipPools\": [\"replay-net\"]}"));
-        expect(202, http.postJson("/api/v1/service-groups", "{\"name\": \"" + TEMPLATE + "\", \"engine\": \"redis\","
-                + " \"version\": \"7.2.4\", \"topology\": \"sentinel\", \"services\": {\"redis\": {\"replicas\": 2,"
-                + " \"ipPool\": \"replay-net\"}, \"sentinel\": {\"replicas\": 3, \"ipPool\": \"replay-net\"}}}"));
+        SingleGroupSetUp.create(http, "replay-net", "10.130.0.0/16", "10.130.0.1", "replay-1", TEMPLATE);
         ReplayTopics replayTopics = new ReplayTopics(bootstrap);
         Map<String, List<ConsumerRecord<byte[], byte[]>>> real = awaitTemplate(replayTopics, 2);
         CommandDispatcher dispatcher = env.server().getBean(CommandDispatcher.class);
@@ -182,9 +175,4 @@ public final class ReplayBenchmark {
                 measured.perSecond(), measured.cpu());
     }
 
-    private static void expect(int status, int actual) {
-        if (status != actual) {
-            throw new IllegalStateException("expected HTTP " + status + " but got " + actual);
-        }
-    }
 }
